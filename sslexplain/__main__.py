@@ -1,0 +1,7 @@
+"""``python -m sslexplain`` is the ``sslexplain`` command."""
+
+import sys
+
+from ._cli import main
+
+sys.exit(main())

@@ -1,0 +1,539 @@
+"""Pure: Observation -> causes.
+
+One small function per cause kind; each returns nothing when the evidence is
+not there. ``RULES`` at the bottom is the precedence. Validity is judged "as
+of" ``Observation.observed_at``, never the clock of the machine re-analysing.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from . import _x509
+from ._messages import text
+from ._model import Audience, Cause, CauseKind, Fix, Handshake, Observation, Severity
+
+K = CauseKind
+
+# OpenSSL X509_V_ERR codes and the kinds they point to.
+CODE_KINDS: dict[int, tuple[CauseKind, ...]] = {
+    2: (K.INCOMPLETE_CHAIN, K.UNTRUSTED_ROOT),
+    9: (K.NOT_YET_VALID, K.CLOCK_SKEW),
+    10: (K.EXPIRED, K.CLOCK_SKEW),
+    18: (K.SELF_SIGNED,),
+    19: (K.UNTRUSTED_ROOT, K.INTERCEPTION),
+    20: (K.INCOMPLETE_CHAIN, K.MISSING_ROOT, K.UNTRUSTED_ROOT, K.INTERCEPTION, K.PYTHON_ENVIRONMENT),
+    21: (K.INCOMPLETE_CHAIN, K.UNTRUSTED_ROOT),
+    23: (K.REVOKED,),
+    24: (K.INVALID_CHAIN,),
+    25: (K.INVALID_CHAIN,),
+    26: (K.INVALID_CHAIN,),
+    47: (K.INVALID_CHAIN,),
+    62: (K.HOSTNAME_MISMATCH,),
+    64: (K.HOSTNAME_MISMATCH,),
+    66: (K.WEAK_CRYPTO,),
+    67: (K.WEAK_CRYPTO,),
+    68: (K.WEAK_CRYPTO,),
+    79: (K.INVALID_CHAIN,),
+}
+for _code in range(78, 95):
+    CODE_KINDS.setdefault(_code, (K.INVALID_CHAIN,))
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the rules look at, derived once from an Observation."""
+
+    obs: Observation
+    lang: str
+    capture: Handshake | None
+    verify: Handshake | None
+
+    @property
+    def host(self) -> str:
+        return self.obs.target.host
+
+    @property
+    def at(self) -> datetime:
+        return self.obs.observed_at
+
+    @functools.cached_property
+    def served(self) -> list[_x509.Certificate | None]:
+        return [_x509.load(der) for der in (self.capture.chain if self.capture else ())]
+
+    @functools.cached_property
+    def leaf(self) -> _x509.Certificate | None:
+        return self.served[0] if self.served else None
+
+    @functools.cached_property
+    def anchors(self) -> list[_x509.Certificate]:
+        store = self.obs.stores[0] if self.obs.stores else None
+        return [c for c in (_x509.load(d) for d in (store.anchors if store else ())) if c is not None]
+
+    @functools.cached_property
+    def fetched(self) -> list[_x509.Certificate]:
+        return [c for f in self.obs.fetches if f.purpose == "aia" and f.ok for c in _x509.load_bundle(f.body)]
+
+    @functools.cached_property
+    def path(self) -> _x509.Path:
+        return _x509.build_path(self.served, self.anchors)
+
+    @functools.cached_property
+    def completed(self) -> _x509.Path:
+        return _x509.build_path(self.served, self.anchors, self.fetched)
+
+    @property
+    def verify_failed(self) -> bool:
+        return self.verify is not None and self.verify.error_kind == "verify"
+
+    @property
+    def verified(self) -> bool:
+        return self.verify is not None and self.verify.ok
+
+    @property
+    def code(self) -> int | None:
+        if self.verify is not None and self.verify.verify_code is not None:
+            return self.verify.verify_code
+        reported = self.obs.reported
+        return reported.verify_code if reported is not None else None
+
+    @property
+    def store_name(self) -> str:
+        store = self.obs.stores[0] if self.obs.stores else None
+        return store.source if store else "?"
+
+    def t(self, key: str, **params: object) -> str:
+        return text(self.lang, key, **params)
+
+    def cert_label(self, cert: _x509.Certificate) -> str:
+        index = next((i for i, c in enumerate(self.served) if c is not None and c == cert), None)
+        role = self.t("role.leaf") if index == 0 else self.t("role.ca")
+        where = self.t("where.served", index=index) if index is not None else self.t("where.elsewhere")
+        return f"{role} {_x509.name_text(cert.subject)!r} ({where})"
+
+    def cause(
+        self,
+        kind: CauseKind,
+        evidence: Sequence[str],
+        fixes: Sequence[Fix],
+        severity: Severity | None = None,
+        *,
+        variant: str = "",
+        certificate: int | None = None,
+        **params: object,
+    ) -> Cause:
+        key = f"{kind.value}{'.' + variant if variant else ''}"
+        if severity is None:
+            severity = Severity.ERROR if self.verify_failed or not self.verified else Severity.WARNING
+        return Cause(
+            kind=kind,
+            severity=severity,
+            root_cause=kind.root_cause,
+            summary=self.t(f"{key}.summary", host=self.host, **params),
+            explanation=self.t(f"{key}.explanation", host=self.host, **params),
+            evidence=tuple(e for e in evidence if e),
+            fixes=tuple(fixes),
+            certificate=certificate,
+        )
+
+    def fix(self, audience: Audience, key: str, command: str | None = None, **params: object) -> Fix:
+        return Fix(audience=audience, text=self.t(key, host=self.host, **params), command=command)
+
+    def verify_evidence(self) -> str:
+        if self.verify is None:
+            return ""
+        if self.verify.ok:
+            return self.t("ev.verify_ok", store=self.store_name)
+        if self.verify.verify_code is not None:
+            return self.t(
+                "ev.verify_code", code=self.verify.verify_code, message=self.verify.verify_message or "",
+                store=self.store_name,
+            )
+        return ""
+
+    def s_client(self) -> str:
+        port = self.obs.target.port
+        return f"openssl s_client -connect {self.host}:{port} -servername {self.host} -showcerts </dev/null"
+
+
+def facts(obs: Observation, lang: str) -> Facts:
+    """Pick the address to analyse: the first whose capture saw a chain."""
+    captures = [h for h in obs.handshakes if h.purpose == "capture"]
+    capture = next((h for h in captures if h.chain), captures[0] if captures else None)
+    verify = None
+    if capture is not None:
+        verify = next((h for h in obs.handshakes if h.purpose == "verify" and h.address == capture.address), None)
+    return Facts(obs=obs, lang=lang, capture=capture, verify=verify)
+
+
+# --- no TLS at all ------------------------------------------------------------
+
+_UNREACHABLE = {"dns", "refused", "connect", "timeout", "handshake_timeout"}
+
+
+def unreachable(f: Facts) -> list[Cause]:
+    if not f.obs.probed:
+        return []
+    captures = [h for h in f.obs.handshakes if h.purpose == "capture"]
+    if captures and not all(h.error_kind in _UNREACHABLE for h in captures):
+        return []
+    evidence = []
+    if f.obs.resolve_error:
+        evidence.append(f.t("ev.dns_failed", error=f.obs.resolve_error))
+    for h in captures:
+        evidence.append(f.t(f"ev.unreachable.{h.error_kind}", address=h.address, port=f.obs.target.port,
+                            seconds=f"{h.elapsed_ms / 1000:.1f}", error=h.error_message or ""))
+    variant = "dns" if not captures else ("silent" if any(h.error_kind == "handshake_timeout" for h in captures)
+                                          else "")
+    fixes = [f.fix(Audience.CLIENT, "fix.unreachable.check"), f.fix(Audience.NETWORK, "fix.unreachable.network")]
+    return [f.cause(K.UNREACHABLE, evidence, fixes, Severity.ERROR, variant=variant, port=f.obs.target.port)]
+
+
+_NOT_TLS = ("WRONG_VERSION_NUMBER", "wrong version number", "record layer failure", "packet length too long",
+            "HTTP_REQUEST", "http request", "UNKNOWN_PROTOCOL", "unexpected eof")
+_PROTOCOL = ("UNSUPPORTED_PROTOCOL", "unsupported protocol", "PROTOCOL_VERSION", "protocol version",
+             "no protocols available", "NO_PROTOCOLS_AVAILABLE")
+_CIPHER = ("NO_SHARED_CIPHER", "no shared cipher", "NO_CIPHERS_AVAILABLE", "no ciphers available",
+           "insufficient security", "INSUFFICIENT_SECURITY")
+_CLIENT_CERT = ("CERTIFICATE_REQUIRED", "certificate required", "PEER_DID_NOT_RETURN_A_CERTIFICATE",
+                "bad certificate", "BAD_CERTIFICATE")
+
+
+def _tls_failure_variant(message: str) -> str:
+    for words, variant in ((_CLIENT_CERT, "client_cert"), (_PROTOCOL, "protocol"), (_CIPHER, "cipher"),
+                           (_NOT_TLS, "not_tls")):
+        if any(w in message for w in words):
+            return variant
+    return "other"
+
+
+def handshake_failure(f: Facts) -> list[Cause]:
+    capture, verify = f.capture, f.verify
+    failed = None
+    if capture is not None and not capture.chain and capture.error_kind in ("tls", "closed", "other"):
+        failed = capture
+    elif capture is not None and capture.alert_after_handshake:
+        failed = capture
+    elif verify is not None and verify.error_kind in ("tls", "closed", "other"):
+        failed = verify
+    if failed is None:
+        return []
+    message = failed.alert_after_handshake or failed.error_message or ""
+    variant = _tls_failure_variant(message)
+    if failed.error_kind == "closed" and variant == "other":
+        variant = "closed"
+    evidence = [f.t("ev.tls_error", purpose=f.t(f"purpose.{failed.purpose}"), address=failed.address,
+                    message=message)]
+    if capture is not None and capture.chain and failed is verify:
+        evidence.append(f.t("ev.capture_ok", version=capture.tls_version or "?", cipher=capture.cipher or "?"))
+    fixes = [f.fix(Audience.CLIENT, f"fix.handshake.{variant}.client"),
+             f.fix(Audience.SERVER, f"fix.handshake.{variant}.server")]
+    return [f.cause(K.HANDSHAKE_FAILURE, evidence, fixes, Severity.ERROR, variant=variant)]
+
+
+# --- who signed it --------------------------------------------------------------
+
+
+def self_signed(f: Facts) -> list[Cause]:
+    leaf = f.leaf
+    if leaf is None or f.path.anchored or not _x509.is_self_signed(leaf):
+        return []
+    evidence = [
+        f.t("ev.self_signed", subject=_x509.name_text(leaf.subject), count=len(f.served)),
+        f.t("ev.not_in_store", store=f.store_name),
+        f.verify_evidence(),
+    ]
+    fixes = [
+        f.fix(Audience.SERVER, "fix.self_signed.server"),
+        f.fix(Audience.CLIENT, "fix.self_signed.client", command=f"{f.s_client()} | openssl x509 > server.pem"),
+        f.fix(Audience.CLIENT, "fix.never_disable"),
+    ]
+    return [f.cause(K.SELF_SIGNED, evidence, fixes, certificate=0, subject=_x509.name_text(leaf.subject))]
+
+
+def _looks_like_root(name: str) -> bool:
+    return "root" in name.lower()
+
+
+def untrusted_root(f: Facts) -> list[Cause]:
+    path = f.completed
+    if not path.links or path.anchored or (path.end == "self_signed" and len(path.links) == 1):
+        return []
+    top = path.top
+    if path.end == "self_signed":
+        root_name = _x509.name_text(top.subject)
+        ev = f.t("ev.chain_ends_at_root", root=root_name, source=f.t(f"source.{path.links[-1].source}"))
+    elif _x509.is_ca(top) or _looks_like_root(_x509.name_text(top.issuer)):
+        root_name = _x509.name_text(top.issuer)
+        ev = f.t("ev.issuer_unknown", subject=_x509.name_text(top.subject), issuer=root_name)
+    else:
+        return []  # a leaf whose issuer is unknown: incomplete_chain says so
+    evidence = [ev, f.t("ev.root_not_in_store", root=root_name, store=f.store_name), f.verify_evidence()]
+    fixes = [
+        f.fix(Audience.CLIENT, "fix.untrusted_root.client", root=root_name),
+        f.fix(Audience.CLIENT, "fix.untrusted_root.truststore", command="pip install truststore"),
+        f.fix(Audience.SERVER, "fix.untrusted_root.server"),
+        f.fix(Audience.CLIENT, "fix.never_disable"),
+    ]
+    return [f.cause(K.UNTRUSTED_ROOT, evidence, fixes, root=root_name)]
+
+
+def incomplete_chain(f: Facts) -> list[Cause]:
+    path, completed = f.path, f.completed
+    if not path.links or path.anchored or path.end != "issuer_missing":
+        return []
+    top = path.top
+    missing = _x509.name_text(top.issuer)
+    served_names = ", ".join(_x509.name_text(c.subject) for c in f.served if c is not None)
+    evidence = [f.t("ev.served_chain", count=len(f.served), names=served_names),
+                f.t("ev.issuer_not_sent", subject=_x509.name_text(top.subject), issuer=missing)]
+    aia_fetches = [x for x in f.obs.fetches if x.purpose == "aia"]
+    for fetch in aia_fetches:
+        evidence.append(f.t("ev.aia_ok", url=fetch.url) if fetch.ok
+                        else f.t("ev.aia_failed", url=fetch.url, error=fetch.error or fetch.status))
+    if not _x509.ca_issuer_urls(top):
+        evidence.append(f.t("ev.no_aia"))
+    if completed.anchored:
+        evidence.append(f.t("ev.aia_completes", store=f.store_name))
+        variant = "aia"
+    elif completed.end == "self_signed" and "aia" in completed.sources():
+        variant = "aia_untrusted"  # the root at the end is untrusted too: untrusted_root says so
+    elif _x509.is_ca(top) or _looks_like_root(missing):
+        return []  # untrusted_root covers an unknown root above a served CA
+    else:
+        variant = ""
+    evidence.append(f.verify_evidence())
+    fixes = [
+        f.fix(Audience.SERVER, "fix.incomplete.server"),
+        f.fix(Audience.SERVER, "fix.incomplete.write_chain",
+              command=f"sslexplain {f.host}:{f.obs.target.port} --write-chain fullchain.pem"
+              if completed.anchored else None),
+        f.fix(Audience.CLIENT, "fix.incomplete.client"),
+        f.fix(Audience.CLIENT, "fix.never_disable"),
+    ]
+    severity = Severity.WARNING if variant == "aia_untrusted" else None
+    return [f.cause(K.INCOMPLETE_CHAIN, evidence, fixes, severity, variant=variant, missing=missing)]
+
+
+def chain_order(f: Facts) -> list[Cause]:
+    served = [c for c in f.served if c is not None]
+    if len(served) < 2:
+        return []
+    evidence = []
+    seen: list[_x509.Certificate] = []
+    for i, cert in enumerate(served):
+        if any(cert == s for s in seen):
+            evidence.append(f.t("ev.duplicate", index=i, subject=_x509.name_text(cert.subject)))
+        seen.append(cert)
+    for i, cert in enumerate(served[1:], start=1):
+        if not any(other.issuer == cert.subject for j, other in enumerate(served) if j != i):
+            evidence.append(f.t("ev.unrelated", index=i, subject=_x509.name_text(cert.subject)))
+    served_links = [link.index for link in f.completed.links if link.source == "served" and link.index is not None]
+    if served_links != sorted(served_links) or served_links != list(range(len(served_links))):
+        order = " → ".join(str(i) for i in served_links)
+        evidence.append(f.t("ev.out_of_order", order=order))
+    if not evidence:
+        return []
+    fixes = [f.fix(Audience.SERVER, "fix.chain_order.server")]
+    return [f.cause(K.CHAIN_ORDER, evidence, fixes, Severity.WARNING)]
+
+
+# --- what the certificates say ----------------------------------------------------
+
+
+def invalid_chain(f: Facts) -> list[Cause]:
+    path = f.completed
+    evidence = []
+    certificate = None
+    for position, link in enumerate(path.links):
+        cert = link.cert
+        if position == 0:
+            ekus = _x509.extended_key_usage(cert)
+            if ekus is not None and not {"serverAuth", "anyExtendedKeyUsage"} & set(ekus):
+                evidence.append(f.t("ev.eku", subject=_x509.name_text(cert.subject), ekus=", ".join(ekus)))
+                certificate = 0
+            continue
+        problems = _ca_problems(cert, position, path)
+        for key in problems:
+            evidence.append(f.t(key, cert=f.cert_label(cert)))
+            certificate = link.index if certificate is None else certificate
+    code = f.code
+    if not evidence and not (f.verify_failed and code in CODE_KINDS and K.INVALID_CHAIN in CODE_KINDS[code]):
+        return []
+    evidence.append(f.verify_evidence())
+    fixes = [f.fix(Audience.SERVER, "fix.invalid_chain.server"), f.fix(Audience.CLIENT, "fix.never_disable")]
+    return [f.cause(K.INVALID_CHAIN, evidence, fixes, certificate=certificate)]
+
+
+def _ca_problems(cert: _x509.Certificate, position: int, path: _x509.Path) -> list[str]:
+    problems = []
+    constraints = _x509.basic_constraints(cert)
+    if constraints is None:
+        problems.append("ev.ca.no_basic_constraints")
+    elif not constraints.ca:
+        problems.append("ev.ca.not_ca")
+    elif constraints.path_length is not None and position - 1 > constraints.path_length:
+        problems.append("ev.ca.path_length")
+    usage = _x509.key_usage(cert)
+    if usage is not None and not usage.key_cert_sign:
+        problems.append("ev.ca.key_usage")
+    ekus = _x509.extended_key_usage(cert)
+    if ekus is not None and not {"serverAuth", "anyExtendedKeyUsage"} & set(ekus):
+        problems.append("ev.ca.eku")
+    return problems
+
+
+def hostname_mismatch(f: Facts) -> list[Cause]:
+    leaf = f.leaf
+    if leaf is None:
+        return []
+    check = _x509.check_name(leaf, f.host)
+    if check.matches:
+        return []
+    names = ", ".join(check.names[:12]) + (" …" if len(check.names) > 12 else "")
+    evidence = [f.t(f"ev.name.{check.reason}", host=f.host, names=names or "-", closest=check.closest or "")]
+    evidence.append(f.verify_evidence())
+    fixes = [
+        f.fix(Audience.SERVER, f"fix.hostname.{'cn_only' if check.reason.startswith('cn_only') else 'server'}"),
+        f.fix(Audience.CLIENT, "fix.hostname.client", names=names or "-"),
+        f.fix(Audience.CLIENT, "fix.never_disable"),
+    ]
+    return [f.cause(K.HOSTNAME_MISMATCH, evidence, fixes, variant=check.reason, certificate=0, names=names)]
+
+
+def _validity(f: Facts, kind: CauseKind) -> list[Cause]:
+    causes = []
+    for link in f.completed.links or [_x509.PathLink(c, "served", i) for i, c in enumerate(f.served) if c]:
+        cert = link.cert
+        start, end = _x509.not_before(cert), _x509.not_after(cert)
+        if kind is K.EXPIRED and f.at > end:
+            days = (f.at - end).days
+            ev = f.t("ev.expired", cert=f.cert_label(cert), when=end.isoformat(), days=days)
+        elif kind is K.NOT_YET_VALID and f.at < start:
+            days = (start - f.at).days
+            ev = f.t("ev.not_yet_valid", cert=f.cert_label(cert), when=start.isoformat(), days=days)
+        else:
+            continue
+        evidence = [ev, f.t("ev.observed_at", now=f.at.isoformat()), f.verify_evidence()]
+        variant = "leaf" if link.index == 0 else "ca"
+        fixes = [f.fix(Audience.SERVER, f"fix.{kind.value}.{variant}"), f.fix(Audience.CLIENT, "fix.check_clock")]
+        causes.append(f.cause(kind, evidence, fixes, variant=variant, certificate=link.index,
+                              subject=_x509.name_text(cert.subject), when=(end if kind is K.EXPIRED else start)
+                              .date().isoformat()))
+    return causes[:1] if kind is K.NOT_YET_VALID else causes
+
+
+def expired(f: Facts) -> list[Cause]:
+    return _validity(f, K.EXPIRED)
+
+
+def not_yet_valid(f: Facts) -> list[Cause]:
+    return _validity(f, K.NOT_YET_VALID)
+
+
+_WEAK_HASHES = {"sha1", "md5", "md2", "md4"}
+
+
+def weak_crypto(f: Facts) -> list[Cause]:
+    evidence = []
+    for position, link in enumerate(f.completed.links):
+        cert = link.cert
+        name, bits = _x509.key_description(cert)
+        if (name in ("RSA", "DSA") and bits < 2048) or (name.startswith("EC") and bits < 224):
+            evidence.append(f.t("ev.weak_key", cert=f.cert_label(cert), key=f"{name} {bits}"))
+        if link.source != "store" and not _x509.is_self_signed(cert):
+            algorithm = _x509.signature_hash(cert)
+            if algorithm in _WEAK_HASHES:
+                evidence.append(f.t("ev.weak_hash", cert=f.cert_label(cert), hash=algorithm.upper()))
+    code = f.code
+    if not evidence and code not in (66, 67, 68):
+        return []
+    severity = Severity.ERROR if f.verify_failed and code in (66, 67, 68) else Severity.WARNING
+    evidence.append(f.verify_evidence())
+    fixes = [f.fix(Audience.SERVER, "fix.weak_crypto.server"), f.fix(Audience.CLIENT, "fix.weak_crypto.client")]
+    return [f.cause(K.WEAK_CRYPTO, evidence, fixes, severity)]
+
+
+def unexplained(f: Facts) -> list[Cause]:
+    """The verifying handshake failed and no rule above found why: say what was measured."""
+    if not f.verify_failed:
+        return []
+    code = f.code
+    evidence = [f.verify_evidence(), f.t("ev.unexplained")]
+    fixes = [f.fix(Audience.CLIENT, "fix.unexplained", command=f.s_client())]
+    kind = CODE_KINDS.get(code or -1, (K.UNTRUSTED_ROOT,))[0]
+    return [f.cause(kind, evidence, fixes, Severity.ERROR, variant="", certificate=None)]
+
+
+def reported_only(f: Facts) -> list[Cause]:
+    """No handshake was made: the likely causes of the reported error, and the check that tells them apart."""
+    reported = f.obs.reported
+    if f.obs.probed or reported is None:
+        return []
+    code = reported.verify_code
+    kinds = CODE_KINDS.get(code, ()) if code is not None else ()
+    if not kinds:
+        kinds = (K.HANDSHAKE_FAILURE,) if reported.verify_message is None and code is None else (K.UNTRUSTED_ROOT,)
+    target = f"{reported.host}:{reported.port or 443}" if reported.host else "HOST"
+    said = f.t("ev.reported", code=code if code is not None else "?", message=reported.verify_message
+               or reported.text[:200])
+    causes = []
+    for rank, kind in enumerate(kinds):
+        evidence = [said, f.t("ev.offline")]
+        fixes = [f.fix(Audience.CLIENT, "fix.offline.probe", command=f"sslexplain {target}"),
+                 f.fix(Audience.CLIENT, f"offline.{kind.value}.fix")]
+        severity = Severity.ERROR if rank == 0 else Severity.WARNING
+        causes.append(Cause(kind=kind, severity=severity, root_cause=kind.root_cause,
+                            summary=f.t(f"offline.{kind.value}.summary", code=code),
+                            explanation=f.t(f"offline.{kind.value}.explanation", code=code),
+                            evidence=tuple(evidence), fixes=tuple(fixes)))
+    return causes
+
+
+Rule = Callable[[Facts], list[Cause]]
+
+RULES: tuple[Rule, ...] = (
+    reported_only,
+    unreachable,
+    handshake_failure,
+    self_signed,
+    incomplete_chain,
+    untrusted_root,
+    invalid_chain,
+    weak_crypto,
+    expired,
+    not_yet_valid,
+    hostname_mismatch,
+    chain_order,
+)
+
+
+def run_rules(f: Facts) -> list[Cause]:
+    """Every rule's causes: errors first (the one the verifier reported first), then warnings."""
+    found: list[tuple[int, Cause]] = []
+    for rank, rule in enumerate(RULES):
+        if rule in (unreachable, handshake_failure) or f.capture is None or f.capture.chain:
+            found.extend((rank, cause) for cause in rule(f))
+        if found and rule in (unreachable, handshake_failure) and not (f.capture and f.capture.chain):
+            break
+    if f.verified:  # the client accepted the chain: only structural warnings remain
+        found = [(r, _as_warning(c)) for r, c in found if c.kind in (K.CHAIN_ORDER, K.WEAK_CRYPTO)]
+    elif f.verify_failed and not any(c.is_error for _, c in found):
+        found.extend((len(RULES), c) for c in unexplained(f))
+    reported_kinds = CODE_KINDS.get(f.code or -1, ())
+
+    def order(item: tuple[int, Cause]) -> tuple[int, int, int]:
+        rank, cause = item
+        first = reported_kinds.index(cause.kind) if cause.kind in reported_kinds else len(reported_kinds)
+        return (0 if cause.is_error else 1, first, rank)
+
+    return [cause for _, cause in sorted(found, key=order)]
+
+
+def _as_warning(cause: Cause) -> Cause:
+    from dataclasses import replace
+
+    return cause if cause.severity is Severity.WARNING else replace(cause, severity=Severity.WARNING)

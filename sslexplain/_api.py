@@ -1,0 +1,179 @@
+"""The stages composed: parse -> observe -> analyze -> Diagnosis.
+
+Heavy modules (cryptography, urllib3) are imported inside the functions so
+``import sslexplain`` stays light.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from ._model import Cause, Diagnosis, Observation, ReportedError, Severity, Target
+
+
+def diagnose(
+    target: str,
+    port: int | None = None,
+    *,
+    connect_to: str | Sequence[str] | None = None,
+    ca_file: str | None = None,
+    proxy: str | None = None,
+    timeout: float = 10.0,
+    lang: str | None = None,
+) -> Diagnosis:
+    """Re-run the TLS handshake with ``target`` and explain what is wrong.
+
+    Args:
+        target: ``"example.com"``, ``"example.com:8443"``, ``"[::1]:8443"`` or an ``https://`` URL.
+        port: the port when ``target`` names none (default 443).
+        connect_to: address(es) to connect to instead of DNS; SNI and name checks still use the host.
+        ca_file: the trust bundle of the client being diagnosed; None means Python's default.
+        proxy: ``"http://host:port"``; default the environment's proxy settings.
+        timeout: one deadline in seconds for the whole diagnosis.
+        lang: ``"en"`` or ``"ja"``; default SSLEXPLAIN_LANG, then the locale.
+
+    Returns:
+        A :class:`Diagnosis`; problems are causes, never exceptions. Only caller
+        mistakes (a malformed target, a missing ``ca_file``) raise ``ValueError``.
+    """
+    from ._messages import normalize_lang
+    from ._target import parse_target
+
+    language = normalize_lang(lang)
+    parsed = parse_target(target, port=port, connect_to=connect_to, proxy=proxy, ca_file=ca_file)
+    _check_timeout(timeout)
+    _check_ca_file(ca_file)
+    return analyze(_observe(parsed, timeout, None), lang=language)
+
+
+def explain(
+    error: BaseException | str,
+    *,
+    probe: bool = True,
+    timeout: float = 10.0,
+    ca_file: str | None = None,
+    lang: str | None = None,
+) -> Diagnosis:
+    """Explain a caught exception, or the text of an error from a log.
+
+    Args:
+        error: an exception from ssl, urllib, urllib3, requests, httpx or aiohttp
+            (wrapped as deep as they wrap it), or pasted error text.
+        probe: re-run the handshake with the host named in the error (when one is
+            known) to measure the cause; False explains from the message alone,
+            offline, in microseconds.
+        timeout: deadline in seconds for the probe.
+        ca_file: the trust bundle the failing client used, when it was not the default.
+        lang: ``"en"`` or ``"ja"``.
+    """
+    from ._messages import normalize_lang
+    from ._reported import reported_from_exception, reported_from_text
+
+    language = normalize_lang(lang)
+    if isinstance(error, str):
+        reported: ReportedError | None = reported_from_text(error)
+    elif isinstance(error, BaseException):
+        reported = reported_from_exception(error)
+    else:
+        raise TypeError(f"explain() takes an exception or a string, not {type(error).__name__}")
+    if reported is None:
+        reported = ReportedError(text=_safe_str(error)[:2000])
+    if probe and reported.host:
+        try:
+            from ._target import parse_target
+
+            target = parse_target(reported.host, port=reported.port, ca_file=ca_file)
+        except ValueError:
+            target = None
+        if target is not None:
+            observation = _observe(target, timeout, reported)
+            return _compare_with_report(analyze(observation, lang=language), observation, language)
+    return analyze(offline_observation(reported), lang=language)
+
+
+def offline_observation(reported: ReportedError) -> Observation:
+    from datetime import datetime, timezone
+
+    target = Target(host=reported.host or "", port=reported.port or 443)
+    return Observation(target=target, observed_at=datetime.now(timezone.utc), reported=reported, probed=False)
+
+
+def analyze(observation: Observation, *, lang: str = "en") -> Diagnosis:
+    """Pure: an Observation (fresh or loaded from JSON) to a Diagnosis."""
+    from . import _analyze, _x509
+    from ._messages import text
+
+    facts = _analyze.facts(observation, lang)
+    causes = tuple(_analyze.run_rules(facts))
+    chain = tuple(_x509.describe(c, i) for i, c in enumerate(facts.served) if c is not None)
+    completed = None
+    path = facts.completed
+    if path.anchored and "aia" in path.sources():
+        completed = _x509.pem_of(link.cert for link in path.links if link.source != "store")
+    errors = [c for c in causes if c.severity is Severity.ERROR]
+    ok = observation.probed and facts.verified and not errors
+    host = observation.target.host or "?"
+    if ok:
+        warnings = len(causes)
+        verdict = text(lang, "render.ok_warnings", host=host, count=warnings) if warnings else text(
+            lang, "render.ok", host=host)
+    elif causes:
+        verdict = text(lang, "render.problem", summary=causes[0].summary)
+    else:
+        verdict = text(lang, "render.problem", summary=text(lang, "render.no_cause"))
+    return Diagnosis(target=observation.target, ok=ok, causes=causes, chain=chain, completed_chain_pem=completed,
+                     observation=observation, lang=lang, verdict=verdict)
+
+
+def _observe(target: Target, timeout: float, reported: ReportedError | None) -> Observation:
+    from ._observe import observe
+
+    return observe(target, timeout=timeout, reported=reported)
+
+
+def _compare_with_report(diagnosis: Diagnosis, observation: Observation, lang: str) -> Diagnosis:
+    """Say whether the probe reproduced the failure the user saw."""
+    from ._messages import text
+
+    reported = observation.reported
+    if reported is None or reported.verify_code is None:
+        return diagnosis
+    verify = next((h for h in observation.handshakes if h.purpose == "verify" and h.verify_code is not None), None)
+    now_code = verify.verify_code if verify else None
+    if now_code == reported.verify_code:
+        return diagnosis
+    if diagnosis.ok:
+        offline = analyze(offline_observation(reported), lang=lang)
+        note = text(lang, "ev.not_reproduced_ok")
+        causes = tuple(_add_evidence(c, note) for c in offline.causes)
+        return dataclasses.replace(diagnosis, ok=False, causes=causes,
+                                   verdict=text(lang, "render.problem", summary=causes[0].summary)
+                                   if causes else diagnosis.verdict)
+    note = text(lang, "ev.not_reproduced", reported=reported.verify_code, now=now_code if now_code is not None
+                else "-")
+    causes = tuple(_add_evidence(c, note) if i == 0 else c for i, c in enumerate(diagnosis.causes))
+    return dataclasses.replace(diagnosis, causes=causes)
+
+
+def _add_evidence(cause: Cause, line: str) -> Cause:
+    return dataclasses.replace(cause, evidence=(*cause.evidence, line))
+
+
+def _check_timeout(timeout: float) -> None:
+    if not isinstance(timeout, (int, float)) or timeout <= 0 or timeout != timeout:
+        raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
+
+
+def _check_ca_file(ca_file: str | None) -> None:
+    import os
+
+    if ca_file is not None and not os.path.exists(ca_file):
+        raise ValueError(f"ca_file {ca_file!r} does not exist")
+
+
+def _safe_str(value: object) -> str:
+    try:
+        return str(value)
+    except Exception:  # noqa: BLE001 - hostile __str__
+        return type(value).__name__

@@ -1,0 +1,461 @@
+"""I/O: the only module that opens sockets.
+
+Per address, a *capture* handshake (no verification: it only records the chain
+as served, the protocol and the server's ``Date``) and a *verifying* handshake
+with the client's own context run concurrently; then AIA caIssuers are fetched
+when the served chain does not reach a trust anchor. Everything runs under one
+deadline and ends in a plain :class:`Observation`. The unverified context never
+leaves this module.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+from typing import TypeVar
+
+from ._model import Fetch, Handshake, Observation, ReportedError, Target, TrustStore
+from ._stores import LoadedStore, issuer_names, load_client_store
+
+_T = TypeVar("_T")
+MAX_FETCH_BYTES = 256 * 1024
+MAX_HTTP_HEAD = 16 * 1024
+MAX_AIA_DEPTH = 4
+
+
+class Deadline:
+    """One deadline for the whole diagnosis; every step asks it how long it may take."""
+
+    def __init__(self, seconds: float) -> None:
+        self.started = time.monotonic()
+        self.until = self.started + max(0.05, seconds)
+
+    def remaining(self, cap: float | None = None) -> float:
+        left = max(0.0, self.until - time.monotonic())
+        return min(left, cap) if cap is not None else left
+
+    @property
+    def expired(self) -> bool:
+        return time.monotonic() >= self.until
+
+    def elapsed_ms(self) -> float:
+        return (time.monotonic() - self.started) * 1000
+
+
+class _OpenSockets:
+    """Sockets of one observation, closed when the deadline passes (a trickling peer cannot hold us)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._sockets: set[socket.socket] = set()
+        self.closed = False
+
+    def add(self, sock: socket.socket) -> None:
+        with self._lock:
+            if self.closed:
+                sock.close()
+                raise TimeoutError("deadline reached")
+            self._sockets.add(sock)
+
+    def discard(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.discard(sock)
+
+    def close_all(self) -> None:
+        with self._lock:
+            self.closed = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+def run_all(calls: Sequence[Callable[[], _T]], deadline: Deadline, fallback: Callable[[int], _T]) -> list[_T]:
+    """Run calls concurrently in daemon threads; a call unfinished at the deadline gets ``fallback(i)``."""
+    results: dict[int, _T] = {}
+
+    def runner(index: int, call: Callable[[], _T]) -> None:
+        results[index] = call()
+
+    threads = [threading.Thread(target=runner, args=(i, c), daemon=True) for i, c in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(deadline.remaining() + 0.05)
+    return [results[i] if i in results else fallback(i) for i in range(len(calls))]
+
+
+# --- contexts --------------------------------------------------------------
+
+_context_lock = threading.Lock()
+_contexts: dict[tuple[object, ...], ssl.SSLContext] = {}
+
+
+def _capture_context() -> ssl.SSLContext:
+    """Accepts anything, so the chain can be seen whatever is wrong with it. Never leaves this module."""
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    try:
+        ctx.set_ciphers("ALL:@SECLEVEL=0")
+        ctx.minimum_version = ssl.TLSVersion.TLSv1
+    except (ssl.SSLError, ValueError):
+        pass
+    return ctx
+
+
+def client_context(ca_file: str | None) -> ssl.SSLContext:
+    """The context of the client under diagnosis: Python's defaults, as requests/urllib3 2 use them.
+
+    ``hostname_checks_common_name`` is off because urllib3 2 (requests) and
+    Python 3.13 never fall back to the CN.
+    """
+    env = (os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+    stamp = _mtime(ca_file) if ca_file else tuple(_mtime(p) for p in env if p)
+    key = ("client", ca_file, env, stamp)
+    with _context_lock:
+        if key in _contexts:
+            return _contexts[key]
+    ctx = ssl.create_default_context(cafile=ca_file) if ca_file else ssl.create_default_context()
+    try:
+        ctx.hostname_checks_common_name = False
+    except (AttributeError, ValueError):
+        pass
+    with _context_lock:
+        _contexts[key] = ctx
+    return ctx
+
+
+def _mtime(path: str) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return -1.0
+
+
+# --- handshakes -------------------------------------------------------------
+
+
+def _classify(exc: BaseException, connected: bool) -> tuple[str, int | None, str | None]:
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return "verify", exc.verify_code, exc.verify_message
+    if isinstance(exc, socket.gaierror):
+        return "dns", None, None
+    if isinstance(exc, (socket.timeout, TimeoutError)):
+        return ("handshake_timeout" if connected else "timeout"), None, None
+    if isinstance(exc, ConnectionRefusedError):
+        return "refused", None, None
+    if isinstance(exc, (ssl.SSLEOFError, ssl.SSLZeroReturnError, ConnectionResetError, BrokenPipeError)):
+        return "closed", None, None
+    if isinstance(exc, ssl.SSLError):
+        return "tls", None, None
+    if isinstance(exc, OSError) and not connected:
+        return "connect", None, None
+    if isinstance(exc, OSError):
+        return "closed", None, None
+    return "other", None, None
+
+
+def _connect(address: str, port: int, deadline: Deadline, sockets: _OpenSockets) -> socket.socket:
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sockets.add(sock)
+    try:
+        sock.settimeout(max(0.01, deadline.remaining()))
+        sock.connect((address, port))
+    except BaseException:
+        sockets.discard(sock)
+        sock.close()
+        raise
+    return sock
+
+
+def _peer_chain(tls: ssl.SSLSocket) -> tuple[bytes, ...]:
+    """The chain exactly as served: public on 3.13, on ``_sslobj`` for 3.10-3.12."""
+    getter = getattr(tls, "get_unverified_chain", None) or getattr(
+        getattr(tls, "_sslobj", None), "get_unverified_chain", None
+    )
+    chain = getter() if getter is not None else None
+    if not chain:
+        leaf = tls.getpeercert(binary_form=True)
+        return (leaf,) if leaf else ()
+    out = []
+    for item in chain:
+        if isinstance(item, bytes):
+            out.append(item)
+        else:  # _ssl.Certificate on 3.10-3.12
+            out.append(item.public_bytes(2))  # 2 == _ssl.ENCODING_DER
+    return tuple(out)
+
+
+def _http_head(tls: ssl.SSLSocket, host: str, deadline: Deadline) -> tuple[str | None, str | None, str | None]:
+    """HEAD / over the capture connection: the server's Date, and any alert sent after the handshake."""
+    request = f"HEAD / HTTP/1.1\r\nHost: {host}\r\nUser-Agent: sslexplain\r\nConnection: close\r\n\r\n"
+    data = b""
+    try:
+        tls.sendall(request.encode("idna" if not host.isascii() else "ascii"))
+        while b"\r\n\r\n" not in data and len(data) < MAX_HTTP_HEAD:
+            remaining = deadline.remaining(cap=2.0)
+            if remaining <= 0:
+                break
+            tls.settimeout(remaining)
+            chunk = tls.recv(4096)
+            if not chunk:
+                break
+            data += chunk
+    except ssl.SSLError as exc:
+        return None, None, _reason(exc)
+    except (OSError, UnicodeError):
+        pass
+    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1", "replace").split("\r\n")
+    status = head[0][:200] if head and head[0].startswith("HTTP/") else None
+    date = next((line.split(":", 1)[1].strip()[:100] for line in head[1:] if line.lower().startswith("date:")), None)
+    return status, date if status else None, None
+
+
+def _reason(exc: BaseException) -> str:
+    reason = getattr(exc, "reason", None)
+    text = str(exc)
+    return f"{reason}: {text}" if reason and str(reason) not in text else text
+
+
+def handshake(
+    address: str,
+    target: Target,
+    purpose: str,
+    context: ssl.SSLContext,
+    deadline: Deadline,
+    sockets: _OpenSockets,
+) -> Handshake:
+    """One TLS handshake to ``address`` with SNI ``target.host``; errors become data."""
+    started = time.monotonic()
+    connected = False
+    sock: socket.socket | None = None
+    sni = None if _is_ip(target.host) else target.host
+    try:
+        sock = _connect(address, target.port, deadline, sockets)
+        connected = True
+        sock.settimeout(max(0.01, deadline.remaining()))
+        with context.wrap_socket(sock, server_hostname=target.host if sni or purpose == "verify" else None) as tls:
+            chain = _peer_chain(tls) if purpose == "capture" else ()
+            cipher = tls.cipher()
+            status = date = alert = None
+            if purpose == "capture":
+                status, date, alert = _http_head(tls, target.host, deadline)
+            return Handshake(
+                address=address,
+                purpose=purpose,
+                ok=alert is None,
+                chain=chain,
+                tls_version=tls.version(),
+                cipher=cipher[0] if cipher else None,
+                alert_after_handshake=alert,
+                http_status_line=status,
+                http_date=date,
+                elapsed_ms=(time.monotonic() - started) * 1000,
+            )
+    except Exception as exc:  # noqa: BLE001 - every failure is an observation
+        kind, code, message = _classify(exc, connected)
+        if sockets.closed and kind in ("closed", "other", "tls"):
+            kind = "handshake_timeout" if connected else "timeout"
+        return Handshake(
+            address=address,
+            purpose=purpose,
+            ok=False,
+            error_kind=kind,
+            error_type=type(exc).__name__,
+            error_message=_reason(exc)[:500],
+            verify_code=code,
+            verify_message=message,
+            elapsed_ms=(time.monotonic() - started) * 1000,
+        )
+    finally:
+        if sock is not None:
+            sockets.discard(sock)
+            sock.close()
+
+
+def _is_ip(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+# --- names -------------------------------------------------------------------
+
+
+def resolve(target: Target, deadline: Deadline) -> tuple[tuple[str, ...], str | None]:
+    """Every address to probe: ``connect_to`` as given, else all DNS answers (IPv6 and IPv4)."""
+    names = target.connect_to or (target.host,)
+    addresses: list[str] = []
+    errors: list[str] = []
+
+    def lookup(name: str) -> list[str] | str:
+        if _is_ip(name):
+            return [name]
+        try:
+            infos = socket.getaddrinfo(name, target.port, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError) as exc:
+            return f"{name}: {exc}"
+        return [str(info[4][0]) for info in infos]
+
+    results = run_all(
+        [lambda n=n: lookup(n) for n in names],  # type: ignore[misc]
+        deadline,
+        lambda i: f"{names[i]}: no answer before the deadline",
+    )
+    for result in results:
+        if isinstance(result, str):
+            errors.append(result)
+        else:
+            addresses.extend(a for a in result if a not in addresses)
+    return tuple(addresses), "; ".join(errors) or None
+
+
+# --- fetches -----------------------------------------------------------------
+
+
+def fetch(url: str, purpose: str, deadline: Deadline, *, body: bytes | None = None, content_type: str = "") -> Fetch:
+    """GET (or POST ``body``) a URL taken from a certificate: http(s) only, 3 redirects, size cap."""
+    started = time.monotonic()
+    if not url.lower().startswith(("http://", "https://")):
+        return Fetch(url=url, purpose=purpose, ok=False, error="only http and https URLs are fetched")
+    if deadline.remaining() < 0.05:
+        return Fetch(url=url, purpose=purpose, ok=False, error="deadline reached before the fetch")
+    try:
+        import urllib3
+
+        timeout = urllib3.Timeout(connect=deadline.remaining(5.0), read=deadline.remaining(5.0))
+        http = urllib3.PoolManager(timeout=timeout, retries=urllib3.Retry(total=3, redirect=3, connect=0, read=0))
+        headers = {"User-Agent": "sslexplain"}
+        if content_type:
+            headers["Content-Type"] = content_type
+        response = http.request(
+            "POST" if body is not None else "GET", url, body=body, headers=headers, preload_content=False
+        )
+        data, truncated = b"", False
+        for chunk in response.stream(16384):
+            data += chunk
+            if len(data) > MAX_FETCH_BYTES:
+                data, truncated = data[:MAX_FETCH_BYTES], True
+                break
+            if deadline.expired:
+                raise TimeoutError("deadline reached while reading")
+        response.release_conn()
+        return Fetch(
+            url=url,
+            purpose=purpose,
+            ok=200 <= response.status < 300 and not truncated,
+            status=response.status,
+            content_type=response.headers.get("Content-Type"),
+            body=data,
+            truncated=truncated,
+            error=f"larger than {MAX_FETCH_BYTES} bytes" if truncated else None,
+            elapsed_ms=(time.monotonic() - started) * 1000,
+        )
+    except Exception as exc:  # noqa: BLE001 - a failed fetch is evidence, not a crash
+        return Fetch(
+            url=url,
+            purpose=purpose,
+            ok=False,
+            error=f"{type(exc).__name__}: {exc}"[:300],
+            elapsed_ms=(time.monotonic() - started) * 1000,
+        )
+
+
+def fetch_missing_issuers(chain: Sequence[bytes], store: LoadedStore, deadline: Deadline) -> list[Fetch]:
+    """Follow AIA caIssuers from the top of the served chain until a trust anchor is reached."""
+    from . import _x509
+
+    served = [_x509.load(der) for der in chain]
+    anchors = [c for c in (_x509.load(der) for der in store.certs) if c is not None]
+    extra: list[_x509.Certificate] = []
+    fetches: list[Fetch] = []
+    tried: set[str] = set()
+    for _ in range(MAX_AIA_DEPTH):
+        path = _x509.build_path(served, anchors, extra)
+        if path.end != "issuer_missing" or deadline.expired:
+            break
+        urls = [u for u in _x509.ca_issuer_urls(path.top) if u not in tried]
+        if not urls:
+            break
+        urls.sort(key=lambda u: not u.startswith("http://"))
+        tried.add(urls[0])
+        result = fetch(urls[0], "aia", deadline)
+        fetches.append(result)
+        found = _x509.load_bundle(result.body) if result.ok else []
+        if not found:
+            break
+        extra.extend(found)
+    return fetches
+
+
+# --- the whole observation -----------------------------------------------------
+
+
+def observe(target: Target, *, timeout: float = 10.0, reported: ReportedError | None = None) -> Observation:
+    """Measure everything about ``target`` within ``timeout`` seconds."""
+    from ._environment import read_environment
+
+    deadline = Deadline(timeout)
+    observed_at = datetime.now(timezone.utc)
+    sockets = _OpenSockets()
+    watchdog = threading.Timer(deadline.remaining(), sockets.close_all)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        store = load_client_store(target.ca_file)
+        verifying = client_context(target.ca_file)
+        capturing = _capture_context()
+        addresses, resolve_error = resolve(target, deadline)
+        calls: list[Callable[[], Handshake]] = []
+        for address in addresses:
+            calls.append(lambda a=address: handshake(a, target, "capture", capturing, deadline, sockets))  # type: ignore[misc]
+            calls.append(lambda a=address: handshake(a, target, "verify", verifying, deadline, sockets))  # type: ignore[misc]
+        handshakes = run_all(calls, deadline, lambda i: _unfinished(addresses[i // 2], i))
+        chain = next((h.chain for h in handshakes if h.purpose == "capture" and h.chain), ())
+        fetches = fetch_missing_issuers(chain, store, deadline) if chain else []
+    finally:
+        watchdog.cancel()
+        sockets.close_all()
+    from . import _x509
+
+    fetched = [c for f in fetches for c in _x509.load_bundle(f.body)] if fetches else []
+    names = issuer_names(list(chain) + [_x509.der_of(c) for c in fetched])
+    stores: tuple[TrustStore, ...] = (store.relevant(names, chain),)
+    return Observation(
+        target=target,
+        observed_at=observed_at,
+        addresses=addresses,
+        resolve_error=resolve_error,
+        handshakes=tuple(handshakes),
+        fetches=tuple(fetches),
+        stores=stores,
+        environment=read_environment(),
+        reported=reported,
+        probed=True,
+        deadline_hit=deadline.expired,
+        elapsed_ms=deadline.elapsed_ms(),
+    )
+
+
+def _unfinished(address: str, index: int) -> Handshake:
+    return Handshake(
+        address=address,
+        purpose="capture" if index % 2 == 0 else "verify",
+        ok=False,
+        error_kind="handshake_timeout",
+        error_type="TimeoutError",
+        error_message="no answer before the deadline",
+    )
