@@ -105,8 +105,8 @@ class Facts:
         store = self.obs.stores[0] if self.obs.stores else None
         return store.source if store else "?"
 
-    def t(self, key: str, **params: object) -> str:
-        return text(self.lang, key, **params)
+    def t(self, message_id: str, /, **params: object) -> str:
+        return text(self.lang, message_id, **params)
 
     def cert_label(self, cert: _x509.Certificate) -> str:
         index = next((i for i, c in enumerate(self.served) if c is not None and c == cert), None)
@@ -126,21 +126,22 @@ class Facts:
         **params: object,
     ) -> Cause:
         key = f"{kind.value}{'.' + variant if variant else ''}"
+        values = {"host": self.host, "port": self.obs.target.port, **params}
         if severity is None:
             severity = Severity.ERROR if self.verify_failed or not self.verified else Severity.WARNING
         return Cause(
             kind=kind,
             severity=severity,
             root_cause=kind.root_cause,
-            summary=self.t(f"{key}.summary", host=self.host, **params),
-            explanation=self.t(f"{key}.explanation", host=self.host, **params),
+            summary=self.t(f"{key}.summary", **values),
+            explanation=self.t(f"{key}.explanation", **values),
             evidence=tuple(e for e in evidence if e),
             fixes=tuple(fixes),
             certificate=certificate,
         )
 
-    def fix(self, audience: Audience, key: str, command: str | None = None, **params: object) -> Fix:
-        return Fix(audience=audience, text=self.t(key, host=self.host, **params), command=command)
+    def fix(self, audience: Audience, message_id: str, /, command: str | None = None, **params: object) -> Fix:
+        return Fix(audience=audience, text=self.t(message_id, host=self.host, **params), command=command)
 
     def verify_evidence(self) -> str:
         if self.verify is None:
@@ -215,7 +216,9 @@ def handshake_failure(f: Facts) -> list[Cause]:
     failed = None
     if capture is not None and not capture.chain and capture.error_kind in ("tls", "closed", "other"):
         failed = capture
-    elif capture is not None and capture.alert_after_handshake:
+    elif capture is not None and capture.alert_after_handshake and (
+        capture.certificate_requested or "alert" in capture.alert_after_handshake.lower()
+    ):
         failed = capture
     elif verify is not None and verify.error_kind in ("tls", "closed", "other"):
         failed = verify
@@ -223,10 +226,14 @@ def handshake_failure(f: Facts) -> list[Cause]:
         return []
     message = failed.alert_after_handshake or failed.error_message or ""
     variant = _tls_failure_variant(message)
+    if variant in ("other", "closed") and any(h.certificate_requested for h in f.obs.handshakes):
+        variant = "client_cert"
     if failed.error_kind == "closed" and variant == "other":
         variant = "closed"
     evidence = [f.t("ev.tls_error", purpose=f.t(f"purpose.{failed.purpose}"), address=failed.address,
                     message=message)]
+    if variant == "client_cert" and any(h.certificate_requested for h in f.obs.handshakes):
+        evidence.append(f.t("ev.certificate_requested"))
     if capture is not None and capture.chain and failed is verify:
         evidence.append(f.t("ev.capture_ok", version=capture.tls_version or "?", cipher=capture.cipher or "?"))
     fixes = [f.fix(Audience.CLIENT, f"fix.handshake.{variant}.client"),
@@ -520,7 +527,8 @@ def run_rules(f: Facts) -> list[Cause]:
         if found and rule in (unreachable, handshake_failure) and not (f.capture and f.capture.chain):
             break
     if f.verified:  # the client accepted the chain: only structural warnings remain
-        found = [(r, _as_warning(c)) for r, c in found if c.kind in (K.CHAIN_ORDER, K.WEAK_CRYPTO)]
+        found = [(r, c if c.kind is K.HANDSHAKE_FAILURE else _as_warning(c)) for r, c in found
+                 if c.kind in (K.CHAIN_ORDER, K.WEAK_CRYPTO, K.HANDSHAKE_FAILURE)]
     elif f.verify_failed and not any(c.is_error for _, c in found):
         found.extend((len(RULES), c) for c in unexplained(f))
     reported_kinds = CODE_KINDS.get(f.code or -1, ())

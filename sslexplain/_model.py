@@ -124,6 +124,7 @@ class Handshake:
     verify_code: int | None = None
     verify_message: str | None = None
     alert_after_handshake: str | None = None
+    certificate_requested: bool = False
     http_status_line: str | None = None
     http_date: str | None = None
     elapsed_ms: float = 0.0

@@ -108,7 +108,18 @@ def _capture_context() -> ssl.SSLContext:
         ctx.minimum_version = ssl.TLSVersion.TLSv1
     except (ssl.SSLError, ValueError):
         pass
+    if hasattr(ctx, "_msg_callback"):  # private but stable since 3.8: the only way to see a CertificateRequest
+        ctx._msg_callback = _note_certificate_request
     return ctx
+
+
+def _note_certificate_request(conn: object, direction: str, version: object, content_type: object,
+                              msg_type: object, data: bytes) -> None:
+    if direction == "read" and getattr(msg_type, "name", "") == "CERTIFICATE_REQUEST":
+        try:
+            conn._sslexplain_certificate_requested = True  # type: ignore[attr-defined]
+        except AttributeError:
+            pass
 
 
 def client_context(ca_file: str | None) -> ssl.SSLContext:
@@ -211,7 +222,8 @@ def _http_head(tls: ssl.SSLSocket, host: str, deadline: Deadline) -> tuple[str |
                 break
             data += chunk
     except ssl.SSLError as exc:
-        return None, None, _reason(exc)
+        if not data:
+            return None, None, _reason(exc)
     except (OSError, UnicodeError):
         pass
     head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1", "replace").split("\r\n")
@@ -239,11 +251,16 @@ def handshake(
     connected = False
     sock: socket.socket | None = None
     sni = None if _is_ip(target.host) else target.host
+    tls: ssl.SSLSocket | None = None
     try:
         sock = _connect(address, target.port, deadline, sockets)
         connected = True
         sock.settimeout(max(0.01, deadline.remaining()))
-        with context.wrap_socket(sock, server_hostname=target.host if sni or purpose == "verify" else None) as tls:
+        tls = context.wrap_socket(
+            sock, server_hostname=target.host if sni or purpose == "verify" else None, do_handshake_on_connect=False
+        )
+        with tls:
+            tls.do_handshake()
             chain = _peer_chain(tls) if purpose == "capture" else ()
             cipher = tls.cipher()
             status = date = alert = None
@@ -257,6 +274,7 @@ def handshake(
                 tls_version=tls.version(),
                 cipher=cipher[0] if cipher else None,
                 alert_after_handshake=alert,
+                certificate_requested=_certificate_requested(tls),
                 http_status_line=status,
                 http_date=date,
                 elapsed_ms=(time.monotonic() - started) * 1000,
@@ -274,12 +292,17 @@ def handshake(
             error_message=_reason(exc)[:500],
             verify_code=code,
             verify_message=message,
+            certificate_requested=_certificate_requested(tls),
             elapsed_ms=(time.monotonic() - started) * 1000,
         )
     finally:
         if sock is not None:
             sockets.discard(sock)
             sock.close()
+
+
+def _certificate_requested(tls: ssl.SSLSocket | None) -> bool:
+    return bool(getattr(tls, "_sslexplain_certificate_requested", False))
 
 
 def _is_ip(host: str) -> bool:

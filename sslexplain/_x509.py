@@ -220,6 +220,27 @@ def issued_by(child: Certificate, parent: Certificate) -> bool:
     try:
         child.verify_directly_issued_by(parent)
     except Exception:  # noqa: BLE001 - InvalidSignature, ValueError, TypeError, UnsupportedAlgorithm
+        return _verify_legacy_signature(child, parent)
+    return True
+
+
+def _verify_legacy_signature(child: Certificate, parent: Certificate) -> bool:
+    """SHA-1 / MD5 signatures, which cryptography's own check refuses but servers still send."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    try:
+        algorithm = child.signature_hash_algorithm
+        key = parent.public_key()
+        if not isinstance(algorithm, (hashes.SHA1, hashes.MD5)):
+            return False
+        if isinstance(key, rsa.RSAPublicKey):
+            key.verify(child.signature, child.tbs_certificate_bytes, padding.PKCS1v15(), algorithm)
+        elif isinstance(key, ec.EllipticCurvePublicKey):
+            key.verify(child.signature, child.tbs_certificate_bytes, ec.ECDSA(algorithm))
+        else:
+            return False
+    except Exception:  # noqa: BLE001 - any failure means "not its issuer"
         return False
     return True
 

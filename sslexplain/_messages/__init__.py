@@ -22,7 +22,7 @@ class _Lenient(dict[str, object]):
         return "{" + key + "}"
 
 
-def text(lang: str, key: str, **params: object) -> str:
+def text(lang: str, key: str, /, **params: object) -> str:
     """The message ``key`` in ``lang``, placeholders filled (a missing one stays visible)."""
     catalog = CATALOGS.get(lang, CATALOGS["en"])
     template = catalog.get(key) or CATALOGS["en"].get(key) or key

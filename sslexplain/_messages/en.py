@@ -23,6 +23,8 @@ MESSAGES: dict[str, str] = {
     "ev.unreachable.handshake_timeout": "TCP to {address} port {port} connected, but the server did not answer "
     "the TLS ClientHello within {seconds} s.",
     "ev.tls_error": "The {purpose} to {address} failed: {message}.",
+    "ev.certificate_requested": "The server sent a CertificateRequest during the handshake: it asks the "
+    "client to authenticate with a certificate.",
     "ev.capture_ok": "A handshake with relaxed settings did succeed ({version}, {cipher}), so the server does "
     "speak TLS.",
     "ev.self_signed": "The server sent {count} certificate(s); the first, \"{subject}\", is signed by its own key "

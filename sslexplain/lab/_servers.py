@@ -220,7 +220,7 @@ class PlainServer(_LoopbackServer):
     """Speaks plain HTTP: what a client meets when it uses https:// on an http port."""
 
     def handle(self, conn: socket.socket) -> None:
-        self._read_request(conn)
+        conn.recv(4096)  # a ClientHello or a request: answer at once, as HTTP servers do
         conn.sendall(_http_response(None, b"plain http\n", "400 Bad Request"))
 
 
