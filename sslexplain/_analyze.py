@@ -112,7 +112,7 @@ class Facts:
         index = next((i for i, c in enumerate(self.served) if c is not None and c == cert), None)
         role = self.t("role.leaf") if index == 0 else self.t("role.ca")
         where = self.t("where.served", index=index) if index is not None else self.t("where.elsewhere")
-        return f"{role} {_x509.name_text(cert.subject)!r} ({where})"
+        return self.t("label.cert", role=role, name=_x509.name_text(cert.subject), where=where)
 
     def cause(
         self,

@@ -6,6 +6,7 @@ MESSAGES: dict[str, str] = {
     "role.ca": "CA certificate",
     "where.served": "#{index} as served",
     "where.elsewhere": "not sent by the server",
+    "label.cert": "{role} \"{name}\" ({where})",
     "purpose.capture": "capture handshake (no verification)",
     "purpose.verify": "verifying handshake (the client's settings)",
     "source.served": "sent by the server",
@@ -16,7 +17,7 @@ MESSAGES: dict[str, str] = {
     "ev.verify_code": "A verifying handshake with the client's trust store ({store}) failed with OpenSSL "
     "verify code {code}: \"{message}\".",
     "ev.dns_failed": "DNS lookup failed: {error}.",
-    "ev.unreachable.dns": "{address}: the name could not be resolved ({error}).",
+    "ev.unreachable.dns": "The name {address} could not be resolved ({error}).",
     "ev.unreachable.refused": "TCP connection to {address} port {port} was refused: nothing listens there.",
     "ev.unreachable.connect": "TCP connection to {address} port {port} failed: {error}.",
     "ev.unreachable.timeout": "No TCP connection to {address} port {port} within {seconds} s.",
@@ -39,16 +40,16 @@ MESSAGES: dict[str, str] = {
     "ev.aia_ok": "Downloaded the missing issuer from the certificate's AIA URL {url}.",
     "ev.aia_failed": "The certificate's AIA URL {url} did not give the issuer: {error}.",
     "ev.no_aia": "The certificate has no AIA caIssuers URL, so no client can download the missing issuer.",
-    "ev.aia_completes": "With the downloaded intermediate the chain verifies against the trust store ({store}): "
-    "browsers fill the gap themselves, Python, curl and most other clients do not.",
+    "ev.aia_completes": "With the downloaded intermediate the chain verifies against the trust store ({store}). "
+    "Browsers fill the gap themselves; Python, curl and most other clients do not.",
     "ev.duplicate": "Certificate #{index} (\"{subject}\") is sent twice.",
     "ev.unrelated": "Certificate #{index} (\"{subject}\") does not belong to this chain.",
     "ev.out_of_order": "The served certificates form the chain in the order {order}, not 0 → 1 → 2 ….",
     "ev.eku": "The server certificate \"{subject}\" is limited to {ekus}; TLS servers need serverAuth.",
-    "ev.ca.no_basic_constraints": "The {cert} has no basicConstraints extension, so it may not act as a CA.",
+    "ev.ca.no_basic_constraints": "The {cert} has no basicConstraints extension, so it is not allowed to act as a CA.",
     "ev.ca.not_ca": "The {cert} is marked CA:FALSE but signs another certificate in the chain.",
     "ev.ca.path_length": "The {cert} has a pathLenConstraint that this chain exceeds.",
-    "ev.ca.key_usage": "The keyUsage of the {cert} lacks keyCertSign, so it may not sign certificates.",
+    "ev.ca.key_usage": "The keyUsage of the {cert} lacks keyCertSign, so it is not allowed to sign certificates.",
     "ev.ca.eku": "The extended key usage of the {cert} does not allow serverAuth.",
     "ev.name.cn_only": "The certificate has no subjectAltName; its CN matches {host}, but modern clients "
     "(urllib3 2 / requests, Python 3.13, browsers) ignore the CN.",
@@ -70,7 +71,7 @@ MESSAGES: dict[str, str] = {
     "ev.not_reproduced": "The reported error had verify code {reported}; probing now gives {now}: the failure "
     "may depend on the address, the client's settings, or may be intermittent.",
     "ev.not_reproduced_ok": "Probing now, the server verifies with this machine's default store: the reported "
-    "failure depends on the failing client's environment (its CA bundle, a proxy) or was intermittent.",
+    "failure probably depends on the failing client's environment (its CA bundle, a proxy) or was intermittent.",
     # --- causes: summary and explanation ---
     "unreachable.summary": "{host} could not be reached on port {port}: no TLS handshake happened.",
     "unreachable.explanation": "This is not a certificate problem yet: the client never got as far as TLS.",
@@ -117,7 +118,7 @@ MESSAGES: dict[str, str] = {
     "root is not trusted either.",
     "incomplete_chain.aia_untrusted.explanation": "Even with the intermediate downloaded from the AIA URL, the "
     "chain ends at a root that the client does not trust.",
-    "chain_order.summary": "{host} sends its chain out of order, twice, or with unrelated certificates.",
+    "chain_order.summary": "{host} sends its chain out of order, with a duplicate, or with unrelated certificates.",
     "chain_order.explanation": "Most clients sort this out themselves, but older and stricter ones fail, and an "
     "unrelated certificate usually means the wrong file is configured.",
     "invalid_chain.summary": "A certificate in the chain of {host} is not allowed to play its role.",
@@ -186,7 +187,7 @@ MESSAGES: dict[str, str] = {
     "fix.handshake.closed.client": "Check that the host name (SNI) is one the server knows, and whether a "
     "firewall or proxy cuts TLS connections.",
     "fix.handshake.closed.server": "Look at the server's error log for the rejected handshake.",
-    "fix.handshake.other.client": "Compare with: openssl s_client -connect {host}:443 -servername {host}.",
+    "fix.handshake.other.client": "Compare with: openssl s_client -connect {host}:{port} -servername {host}.",
     "fix.handshake.other.server": "Look at the server's error log for the failed handshake.",
     "fix.self_signed.server": "Use a certificate from a CA: a public one (e.g. Let's Encrypt) for public "
     "services, or your organisation's CA for internal ones (mkcert for development).",
@@ -282,7 +283,7 @@ MESSAGES: dict[str, str] = {
     "offline.address_mismatch.fix": "Run sslexplain to probe every address of the host.",
     "offline.python_environment.summary": "This Python's certificate settings may be the problem.",
     "offline.python_environment.explanation": "SSL_CERT_FILE, REQUESTS_CA_BUNDLE, an old certifi or an "
-    "empty default store make Python fail where curl or the browser succeed.",
+    "empty default store make Python fail where curl or the browser succeeds.",
     "offline.python_environment.fix": "Run sslexplain env to check this Python's TLS set-up.",
     "offline.weak_crypto.summary": "The chain uses a key or signature that is too weak.",
     "offline.weak_crypto.explanation": "Code {code}: OpenSSL's security level rejects small RSA keys or SHA-1 "
