@@ -15,6 +15,7 @@ import socket
 import ssl
 import threading
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from typing import TypeVar
@@ -105,7 +106,9 @@ def _capture_context() -> ssl.SSLContext:
     ctx.verify_mode = ssl.CERT_NONE
     try:
         ctx.set_ciphers("ALL:@SECLEVEL=0")
-        ctx.minimum_version = ssl.TLSVersion.TLSv1
+        with warnings.catch_warnings():  # TLS 1.0 is deprecated, which is why we must see servers that use it
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ctx.minimum_version = ssl.TLSVersion.TLSv1
     except (ssl.SSLError, ValueError):
         pass
     if hasattr(ctx, "_msg_callback"):  # private but stable since 3.8: the only way to see a CertificateRequest
