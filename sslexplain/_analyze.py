@@ -140,7 +140,9 @@ class Facts:
             certificate=certificate,
         )
 
-    def fix(self, audience: Audience, message_id: str, /, command: str | None = None, **params: object) -> Fix:
+    def fix(
+        self, audience: Audience, message_id: str, /, command: str | None = None, **params: object
+    ) -> Fix:
         return Fix(audience=audience, text=self.t(message_id, host=self.host, **params), command=command)
 
     def verify_evidence(self) -> str:
@@ -150,7 +152,9 @@ class Facts:
             return self.t("ev.verify_ok", store=self.store_name)
         if self.verify.verify_code is not None:
             return self.t(
-                "ev.verify_code", code=self.verify.verify_code, message=self.verify.verify_message or "",
+                "ev.verify_code",
+                code=self.verify.verify_code,
+                message=self.verify.verify_message or "",
                 store=self.store_name,
             )
         return ""
@@ -166,7 +170,9 @@ def facts(obs: Observation, lang: str) -> Facts:
     capture = next((h for h in captures if h.chain), captures[0] if captures else None)
     verify = None
     if capture is not None:
-        verify = next((h for h in obs.handshakes if h.purpose == "verify" and h.address == capture.address), None)
+        verify = next(
+            (h for h in obs.handshakes if h.purpose == "verify" and h.address == capture.address), None
+        )
     return Facts(obs=obs, lang=lang, capture=capture, verify=verify)
 
 
@@ -185,27 +191,69 @@ def unreachable(f: Facts) -> list[Cause]:
     if f.obs.resolve_error:
         evidence.append(f.t("ev.dns_failed", error=f.obs.resolve_error))
     for h in captures:
-        evidence.append(f.t(f"ev.unreachable.{h.error_kind}", address=h.address, port=f.obs.target.port,
-                            seconds=f"{h.elapsed_ms / 1000:.1f}", error=h.error_message or ""))
-    variant = "dns" if not captures else ("silent" if any(h.error_kind == "handshake_timeout" for h in captures)
-                                          else "")
-    fixes = [f.fix(Audience.CLIENT, "fix.unreachable.check"), f.fix(Audience.NETWORK, "fix.unreachable.network")]
+        evidence.append(
+            f.t(
+                f"ev.unreachable.{h.error_kind}",
+                address=h.address,
+                port=f.obs.target.port,
+                seconds=f"{h.elapsed_ms / 1000:.1f}",
+                error=h.error_message or "",
+            )
+        )
+    variant = (
+        "dns"
+        if not captures
+        else ("silent" if any(h.error_kind == "handshake_timeout" for h in captures) else "")
+    )
+    fixes = [
+        f.fix(Audience.CLIENT, "fix.unreachable.check"),
+        f.fix(Audience.NETWORK, "fix.unreachable.network"),
+    ]
     return [f.cause(K.UNREACHABLE, evidence, fixes, Severity.ERROR, variant=variant, port=f.obs.target.port)]
 
 
-_NOT_TLS = ("WRONG_VERSION_NUMBER", "wrong version number", "record layer failure", "packet length too long",
-            "HTTP_REQUEST", "http request", "UNKNOWN_PROTOCOL", "unexpected eof")
-_PROTOCOL = ("UNSUPPORTED_PROTOCOL", "unsupported protocol", "PROTOCOL_VERSION", "protocol version",
-             "no protocols available", "NO_PROTOCOLS_AVAILABLE")
-_CIPHER = ("NO_SHARED_CIPHER", "no shared cipher", "NO_CIPHERS_AVAILABLE", "no ciphers available",
-           "insufficient security", "INSUFFICIENT_SECURITY")
-_CLIENT_CERT = ("CERTIFICATE_REQUIRED", "certificate required", "PEER_DID_NOT_RETURN_A_CERTIFICATE",
-                "bad certificate", "BAD_CERTIFICATE")
+_NOT_TLS = (
+    "WRONG_VERSION_NUMBER",
+    "wrong version number",
+    "record layer failure",
+    "packet length too long",
+    "HTTP_REQUEST",
+    "http request",
+    "UNKNOWN_PROTOCOL",
+    "unexpected eof",
+)
+_PROTOCOL = (
+    "UNSUPPORTED_PROTOCOL",
+    "unsupported protocol",
+    "PROTOCOL_VERSION",
+    "protocol version",
+    "no protocols available",
+    "NO_PROTOCOLS_AVAILABLE",
+)
+_CIPHER = (
+    "NO_SHARED_CIPHER",
+    "no shared cipher",
+    "NO_CIPHERS_AVAILABLE",
+    "no ciphers available",
+    "insufficient security",
+    "INSUFFICIENT_SECURITY",
+)
+_CLIENT_CERT = (
+    "CERTIFICATE_REQUIRED",
+    "certificate required",
+    "PEER_DID_NOT_RETURN_A_CERTIFICATE",
+    "bad certificate",
+    "BAD_CERTIFICATE",
+)
 
 
 def _tls_failure_variant(message: str) -> str:
-    for words, variant in ((_CLIENT_CERT, "client_cert"), (_PROTOCOL, "protocol"), (_CIPHER, "cipher"),
-                           (_NOT_TLS, "not_tls")):
+    for words, variant in (
+        (_CLIENT_CERT, "client_cert"),
+        (_PROTOCOL, "protocol"),
+        (_CIPHER, "cipher"),
+        (_NOT_TLS, "not_tls"),
+    ):
         if any(w in message for w in words):
             return variant
     return "other"
@@ -214,10 +262,10 @@ def _tls_failure_variant(message: str) -> str:
 def handshake_failure(f: Facts) -> list[Cause]:
     capture, verify = f.capture, f.verify
     failed = None
-    if capture is not None and not capture.chain and capture.error_kind in ("tls", "closed", "other"):
-        failed = capture
-    elif capture is not None and capture.alert_after_handshake and (
-        capture.certificate_requested or "alert" in capture.alert_after_handshake.lower()
+    if (capture is not None and not capture.chain and capture.error_kind in ("tls", "closed", "other")) or (
+        capture is not None
+        and capture.alert_after_handshake
+        and (capture.certificate_requested or "alert" in capture.alert_after_handshake.lower())
     ):
         failed = capture
     elif verify is not None and verify.error_kind in ("tls", "closed", "other"):
@@ -230,14 +278,19 @@ def handshake_failure(f: Facts) -> list[Cause]:
         variant = "client_cert"
     if failed.error_kind == "closed" and variant == "other":
         variant = "closed"
-    evidence = [f.t("ev.tls_error", purpose=f.t(f"purpose.{failed.purpose}"), address=failed.address,
-                    message=message)]
+    evidence = [
+        f.t("ev.tls_error", purpose=f.t(f"purpose.{failed.purpose}"), address=failed.address, message=message)
+    ]
     if variant == "client_cert" and any(h.certificate_requested for h in f.obs.handshakes):
         evidence.append(f.t("ev.certificate_requested"))
     if capture is not None and capture.chain and failed is verify:
-        evidence.append(f.t("ev.capture_ok", version=capture.tls_version or "?", cipher=capture.cipher or "?"))
-    fixes = [f.fix(Audience.CLIENT, f"fix.handshake.{variant}.client"),
-             f.fix(Audience.SERVER, f"fix.handshake.{variant}.server")]
+        evidence.append(
+            f.t("ev.capture_ok", version=capture.tls_version or "?", cipher=capture.cipher or "?")
+        )
+    fixes = [
+        f.fix(Audience.CLIENT, f"fix.handshake.{variant}.client"),
+        f.fix(Audience.SERVER, f"fix.handshake.{variant}.server"),
+    ]
     return [f.cause(K.HANDSHAKE_FAILURE, evidence, fixes, Severity.ERROR, variant=variant)]
 
 
@@ -255,7 +308,9 @@ def self_signed(f: Facts) -> list[Cause]:
     ]
     fixes = [
         f.fix(Audience.SERVER, "fix.self_signed.server"),
-        f.fix(Audience.CLIENT, "fix.self_signed.client", command=f"{f.s_client()} | openssl x509 > server.pem"),
+        f.fix(
+            Audience.CLIENT, "fix.self_signed.client", command=f"{f.s_client()} | openssl x509 > server.pem"
+        ),
         f.fix(Audience.CLIENT, "fix.never_disable"),
     ]
     return [f.cause(K.SELF_SIGNED, evidence, fixes, certificate=0, subject=_x509.name_text(leaf.subject))]
@@ -295,12 +350,17 @@ def incomplete_chain(f: Facts) -> list[Cause]:
     top = path.top
     missing = _x509.name_text(top.issuer)
     served_names = ", ".join(_x509.name_text(c.subject) for c in f.served if c is not None)
-    evidence = [f.t("ev.served_chain", count=len(f.served), names=served_names),
-                f.t("ev.issuer_not_sent", subject=_x509.name_text(top.subject), issuer=missing)]
+    evidence = [
+        f.t("ev.served_chain", count=len(f.served), names=served_names),
+        f.t("ev.issuer_not_sent", subject=_x509.name_text(top.subject), issuer=missing),
+    ]
     aia_fetches = [x for x in f.obs.fetches if x.purpose == "aia"]
     for fetch in aia_fetches:
-        evidence.append(f.t("ev.aia_ok", url=fetch.url) if fetch.ok
-                        else f.t("ev.aia_failed", url=fetch.url, error=fetch.error or fetch.status))
+        evidence.append(
+            f.t("ev.aia_ok", url=fetch.url)
+            if fetch.ok
+            else f.t("ev.aia_failed", url=fetch.url, error=fetch.error or fetch.status)
+        )
     if not _x509.ca_issuer_urls(top):
         evidence.append(f.t("ev.no_aia"))
     if completed.anchored:
@@ -315,9 +375,13 @@ def incomplete_chain(f: Facts) -> list[Cause]:
     evidence.append(f.verify_evidence())
     fixes = [
         f.fix(Audience.SERVER, "fix.incomplete.server"),
-        f.fix(Audience.SERVER, "fix.incomplete.write_chain",
-              command=f"sslexplain {f.host}:{f.obs.target.port} --write-chain fullchain.pem"
-              if completed.anchored else None),
+        f.fix(
+            Audience.SERVER,
+            "fix.incomplete.write_chain",
+            command=f"sslexplain {f.host}:{f.obs.target.port} --write-chain fullchain.pem"
+            if completed.anchored
+            else None,
+        ),
         f.fix(Audience.CLIENT, "fix.incomplete.client"),
         f.fix(Audience.CLIENT, "fix.never_disable"),
     ]
@@ -338,7 +402,9 @@ def chain_order(f: Facts) -> list[Cause]:
     for i, cert in enumerate(served[1:], start=1):
         if not any(other.issuer == cert.subject for j, other in enumerate(served) if j != i):
             evidence.append(f.t("ev.unrelated", index=i, subject=_x509.name_text(cert.subject)))
-    served_links = [link.index for link in f.completed.links if link.source == "served" and link.index is not None]
+    served_links = [
+        link.index for link in f.completed.links if link.source == "served" and link.index is not None
+    ]
     if served_links != sorted(served_links) or served_links != list(range(len(served_links))):
         order = " → ".join(str(i) for i in served_links)
         evidence.append(f.t("ev.out_of_order", order=order))
@@ -404,7 +470,9 @@ def hostname_mismatch(f: Facts) -> list[Cause]:
     evidence = [f.t(f"ev.name.{check.reason}", host=f.host, names=names or "-", closest=check.closest or "")]
     evidence.append(f.verify_evidence())
     fixes = [
-        f.fix(Audience.SERVER, f"fix.hostname.{'cn_only' if check.reason.startswith('cn_only') else 'server'}"),
+        f.fix(
+            Audience.SERVER, f"fix.hostname.{'cn_only' if check.reason.startswith('cn_only') else 'server'}"
+        ),
         f.fix(Audience.CLIENT, "fix.hostname.client", names=names or "-"),
         f.fix(Audience.CLIENT, "fix.never_disable"),
     ]
@@ -426,10 +494,21 @@ def _validity(f: Facts, kind: CauseKind) -> list[Cause]:
             continue
         evidence = [ev, f.t("ev.observed_at", now=f.at.isoformat()), f.verify_evidence()]
         variant = "leaf" if link.index == 0 else "ca"
-        fixes = [f.fix(Audience.SERVER, f"fix.{kind.value}.{variant}"), f.fix(Audience.CLIENT, "fix.check_clock")]
-        causes.append(f.cause(kind, evidence, fixes, variant=variant, certificate=link.index,
-                              subject=_x509.name_text(cert.subject), when=(end if kind is K.EXPIRED else start)
-                              .date().isoformat()))
+        fixes = [
+            f.fix(Audience.SERVER, f"fix.{kind.value}.{variant}"),
+            f.fix(Audience.CLIENT, "fix.check_clock"),
+        ]
+        causes.append(
+            f.cause(
+                kind,
+                evidence,
+                fixes,
+                variant=variant,
+                certificate=link.index,
+                subject=_x509.name_text(cert.subject),
+                when=(end if kind is K.EXPIRED else start).date().isoformat(),
+            )
+        )
     return causes[:1] if kind is K.NOT_YET_VALID else causes
 
 
@@ -446,7 +525,7 @@ _WEAK_HASHES = {"sha1", "md5", "md2", "md4"}
 
 def weak_crypto(f: Facts) -> list[Cause]:
     evidence = []
-    for position, link in enumerate(f.completed.links):
+    for _position, link in enumerate(f.completed.links):
         cert = link.cert
         name, bits = _x509.key_description(cert)
         if (name in ("RSA", "DSA") and bits < 2048) or (name.startswith("EC") and bits < 224):
@@ -460,7 +539,10 @@ def weak_crypto(f: Facts) -> list[Cause]:
         return []
     severity = Severity.ERROR if f.verify_failed and code in (66, 67, 68) else Severity.WARNING
     evidence.append(f.verify_evidence())
-    fixes = [f.fix(Audience.SERVER, "fix.weak_crypto.server"), f.fix(Audience.CLIENT, "fix.weak_crypto.client")]
+    fixes = [
+        f.fix(Audience.SERVER, "fix.weak_crypto.server"),
+        f.fix(Audience.CLIENT, "fix.weak_crypto.client"),
+    ]
     return [f.cause(K.WEAK_CRYPTO, evidence, fixes, severity)]
 
 
@@ -483,20 +565,36 @@ def reported_only(f: Facts) -> list[Cause]:
     code = reported.verify_code
     kinds = CODE_KINDS.get(code, ()) if code is not None else ()
     if not kinds:
-        kinds = (K.HANDSHAKE_FAILURE,) if reported.verify_message is None and code is None else (K.UNTRUSTED_ROOT,)
+        kinds = (
+            (K.HANDSHAKE_FAILURE,)
+            if reported.verify_message is None and code is None
+            else (K.UNTRUSTED_ROOT,)
+        )
     target = f"{reported.host}:{reported.port or 443}" if reported.host else "HOST"
-    said = f.t("ev.reported", code=code if code is not None else "?", message=reported.verify_message
-               or reported.text[:200])
+    said = f.t(
+        "ev.reported",
+        code=code if code is not None else "?",
+        message=reported.verify_message or reported.text[:200],
+    )
     causes = []
     for rank, kind in enumerate(kinds):
         evidence = [said, f.t("ev.offline")]
-        fixes = [f.fix(Audience.CLIENT, "fix.offline.probe", command=f"sslexplain {target}"),
-                 f.fix(Audience.CLIENT, f"offline.{kind.value}.fix")]
+        fixes = [
+            f.fix(Audience.CLIENT, "fix.offline.probe", command=f"sslexplain {target}"),
+            f.fix(Audience.CLIENT, f"offline.{kind.value}.fix"),
+        ]
         severity = Severity.ERROR if rank == 0 else Severity.WARNING
-        causes.append(Cause(kind=kind, severity=severity, root_cause=kind.root_cause,
-                            summary=f.t(f"offline.{kind.value}.summary", code=code),
-                            explanation=f.t(f"offline.{kind.value}.explanation", code=code),
-                            evidence=tuple(evidence), fixes=tuple(fixes)))
+        causes.append(
+            Cause(
+                kind=kind,
+                severity=severity,
+                root_cause=kind.root_cause,
+                summary=f.t(f"offline.{kind.value}.summary", code=code),
+                explanation=f.t(f"offline.{kind.value}.explanation", code=code),
+                evidence=tuple(evidence),
+                fixes=tuple(fixes),
+            )
+        )
     return causes
 
 
@@ -527,8 +625,11 @@ def run_rules(f: Facts) -> list[Cause]:
         if found and rule in (unreachable, handshake_failure) and not (f.capture and f.capture.chain):
             break
     if f.verified:  # the client accepted the chain: only structural warnings remain
-        found = [(r, c if c.kind is K.HANDSHAKE_FAILURE else _as_warning(c)) for r, c in found
-                 if c.kind in (K.CHAIN_ORDER, K.WEAK_CRYPTO, K.HANDSHAKE_FAILURE)]
+        found = [
+            (r, c if c.kind is K.HANDSHAKE_FAILURE else _as_warning(c))
+            for r, c in found
+            if c.kind in (K.CHAIN_ORDER, K.WEAK_CRYPTO, K.HANDSHAKE_FAILURE)
+        ]
     elif f.verify_failed and not any(c.is_error for _, c in found):
         found.extend((len(RULES), c) for c in unexplained(f))
     reported_kinds = CODE_KINDS.get(f.code or -1, ())

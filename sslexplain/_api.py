@@ -116,14 +116,25 @@ def analyze(observation: Observation, *, lang: str = "en") -> Diagnosis:
     host = observation.target.host or "?"
     if ok:
         warnings = len(causes)
-        verdict = text(lang, "render.ok_warnings", host=host, count=warnings) if warnings else text(
-            lang, "render.ok", host=host)
+        verdict = (
+            text(lang, "render.ok_warnings", host=host, count=warnings)
+            if warnings
+            else text(lang, "render.ok", host=host)
+        )
     elif causes:
         verdict = text(lang, "render.problem", summary=causes[0].summary)
     else:
         verdict = text(lang, "render.problem", summary=text(lang, "render.no_cause"))
-    return Diagnosis(target=observation.target, ok=ok, causes=causes, chain=chain, completed_chain_pem=completed,
-                     observation=observation, lang=lang, verdict=verdict)
+    return Diagnosis(
+        target=observation.target,
+        ok=ok,
+        causes=causes,
+        chain=chain,
+        completed_chain_pem=completed,
+        observation=observation,
+        lang=lang,
+        verdict=verdict,
+    )
 
 
 def _observe(target: Target, timeout: float, reported: ReportedError | None) -> Observation:
@@ -139,7 +150,9 @@ def _compare_with_report(diagnosis: Diagnosis, observation: Observation, lang: s
     reported = observation.reported
     if reported is None or reported.verify_code is None:
         return diagnosis
-    verify = next((h for h in observation.handshakes if h.purpose == "verify" and h.verify_code is not None), None)
+    verify = next(
+        (h for h in observation.handshakes if h.purpose == "verify" and h.verify_code is not None), None
+    )
     now_code = verify.verify_code if verify else None
     if now_code == reported.verify_code:
         return diagnosis
@@ -147,11 +160,18 @@ def _compare_with_report(diagnosis: Diagnosis, observation: Observation, lang: s
         offline = analyze(offline_observation(reported), lang=lang)
         note = text(lang, "ev.not_reproduced_ok")
         causes = tuple(_add_evidence(c, note) for c in offline.causes)
-        return dataclasses.replace(diagnosis, ok=False, causes=causes,
-                                   verdict=text(lang, "render.problem", summary=causes[0].summary)
-                                   if causes else diagnosis.verdict)
-    note = text(lang, "ev.not_reproduced", reported=reported.verify_code, now=now_code if now_code is not None
-                else "-")
+        return dataclasses.replace(
+            diagnosis,
+            ok=False,
+            causes=causes,
+            verdict=text(lang, "render.problem", summary=causes[0].summary) if causes else diagnosis.verdict,
+        )
+    note = text(
+        lang,
+        "ev.not_reproduced",
+        reported=reported.verify_code,
+        now=now_code if now_code is not None else "-",
+    )
     causes = tuple(_add_evidence(c, note) if i == 0 else c for i, c in enumerate(diagnosis.causes))
     return dataclasses.replace(diagnosis, causes=causes)
 
@@ -175,5 +195,5 @@ def _check_ca_file(ca_file: str | None) -> None:
 def _safe_str(value: object) -> str:
     try:
         return str(value)
-    except Exception:  # noqa: BLE001 - hostile __str__
+    except Exception:
         return type(value).__name__

@@ -28,14 +28,25 @@ def _diagnose_parser() -> argparse.ArgumentParser:
         f"Other commands: {', '.join(SUBCOMMANDS)} (sslexplain COMMAND --help).",
     )
     parser.add_argument("target", help="HOST, HOST:PORT, [IPv6]:PORT or an https:// URL")
-    parser.add_argument("--port", type=int, default=None, help="port when the target names none (default 443)")
-    parser.add_argument("--connect-to", nargs="+", default=None, metavar="ADDR",
-                        help="connect to these addresses instead of DNS (SNI and name checks still use HOST)")
+    parser.add_argument(
+        "--port", type=int, default=None, help="port when the target names none (default 443)"
+    )
+    parser.add_argument(
+        "--connect-to",
+        nargs="+",
+        default=None,
+        metavar="ADDR",
+        help="connect to these addresses instead of DNS (SNI and name checks still use HOST)",
+    )
     parser.add_argument("--ca-file", default=None, help="the trust bundle of the client being diagnosed")
     parser.add_argument("--proxy", default=None, help="proxy URL, e.g. http://proxy:3128")
     parser.add_argument("--timeout", type=float, default=10.0, help="deadline for the whole diagnosis (s)")
-    parser.add_argument("--write-chain", default=None, metavar="FILE",
-                        help="when the chain is incomplete, write the completed chain (PEM) to FILE")
+    parser.add_argument(
+        "--write-chain",
+        default=None,
+        metavar="FILE",
+        help="when the chain is incomplete, write the completed chain (PEM) to FILE",
+    )
     _common(parser)
     return parser
 
@@ -49,16 +60,26 @@ def _run_diagnose(argv: Sequence[str]) -> int:
 
     args = _diagnose_parser().parse_args(argv)
     try:
-        d = diagnose(args.target, args.port, connect_to=args.connect_to, ca_file=args.ca_file, proxy=args.proxy,
-                     timeout=args.timeout, lang=args.lang)
+        d = diagnose(
+            args.target,
+            args.port,
+            connect_to=args.connect_to,
+            ca_file=args.ca_file,
+            proxy=args.proxy,
+            timeout=args.timeout,
+            lang=args.lang,
+        )
     except ValueError as exc:
         print(f"sslexplain: error: {exc}", file=sys.stderr)
         return 2
     _print(d, args.json)
     if args.write_chain:
         if d.completed_chain_pem is None:
-            print("sslexplain: no completed chain to write (the chain is not incomplete, or AIA could not "
-                  "complete it)", file=sys.stderr)
+            print(
+                "sslexplain: no completed chain to write (the chain is not incomplete, or AIA could not "
+                "complete it)",
+                file=sys.stderr,
+            )
         else:
             d.write_chain(args.write_chain)
             print(f"sslexplain: wrote the completed chain to {args.write_chain}", file=sys.stderr)
@@ -68,8 +89,10 @@ def _run_diagnose(argv: Sequence[str]) -> int:
 def _run_explain(argv: Sequence[str]) -> int:
     from ._api import explain
 
-    parser = argparse.ArgumentParser(prog="sslexplain explain",
-                                     description="Explain a pasted error message (argument, or - / nothing for stdin).")
+    parser = argparse.ArgumentParser(
+        prog="sslexplain explain",
+        description="Explain a pasted error message (argument, or - / nothing for stdin).",
+    )
     parser.add_argument("text", nargs="?", default="-")
     parser.add_argument("--probe", action="store_true", help="also connect to the host named in the error")
     parser.add_argument("--timeout", type=float, default=10.0)
@@ -105,8 +128,9 @@ def _run_env(argv: Sequence[str]) -> int:
 def _run_demo(argv: Sequence[str]) -> int:
     from ._demo import run_demo
 
-    parser = argparse.ArgumentParser(prog="sslexplain demo",
-                                     description="Start the offline lab on loopback and diagnose every scenario.")
+    parser = argparse.ArgumentParser(
+        prog="sslexplain demo", description="Start the offline lab on loopback and diagnose every scenario."
+    )
     parser.add_argument("--full", action="store_true", help="print every diagnosis in full")
     _common(parser)
     args = parser.parse_args(argv)
@@ -116,9 +140,10 @@ def _run_demo(argv: Sequence[str]) -> int:
 def _run_scan(argv: Sequence[str]) -> int:
     from ._api import diagnose
 
-    parser = argparse.ArgumentParser(prog="sslexplain scan",
-                                     description="Diagnose many targets, one per line (FILE, or - for stdin); "
-                                     "prints JSON Lines.")
+    parser = argparse.ArgumentParser(
+        prog="sslexplain scan",
+        description="Diagnose many targets, one per line (FILE, or - for stdin); prints JSON Lines.",
+    )
     parser.add_argument("file", nargs="?", default="-")
     parser.add_argument("--timeout", type=float, default=10.0)
     parser.add_argument("--ca-file", default=None)
@@ -141,8 +166,13 @@ def _run_scan(argv: Sequence[str]) -> int:
                 print(json.dumps({"target": spec, "error": str(exc)}), flush=True)
                 worst = max(worst, 1)
                 continue
-            print(json.dumps({"target": spec, "ok": d.ok, "kinds": [k.value for k in d.kinds],
-                              "verdict": d.verdict}, ensure_ascii=False), flush=True)
+            print(
+                json.dumps(
+                    {"target": spec, "ok": d.ok, "kinds": [k.value for k in d.kinds], "verdict": d.verdict},
+                    ensure_ascii=False,
+                ),
+                flush=True,
+            )
             worst = max(worst, 0 if d.ok else 1)
     return worst
 

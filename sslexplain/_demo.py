@@ -28,14 +28,23 @@ def run_demo(*, lang: str | None = None, full: bool = False, as_json: bool = Fal
         with ThreadPoolExecutor(max_workers=8) as pool:
             results = list(pool.map(lambda c: _diagnose_case(c, language), cases))
     rows = []
-    for case, d in zip(cases, results):
+    for case, d in zip(cases, results, strict=False):
         got = d.primary.kind.value if d.primary else ""
         expected = case.scenario.expected
         matched = got == expected and (d.ok if expected in ("", "chain_order") else not d.ok)
         rows.append((case.scenario.name, expected or "-", got or "-", matched))
         if as_json:
-            print(json.dumps({"scenario": case.scenario.name, "expected": expected, "matched": matched,
-                              "diagnosis": d.to_dict()}, ensure_ascii=False))
+            print(
+                json.dumps(
+                    {
+                        "scenario": case.scenario.name,
+                        "expected": expected,
+                        "matched": matched,
+                        "diagnosis": d.to_dict(),
+                    },
+                    ensure_ascii=False,
+                )
+            )
             continue
         mark = "✓" if matched else "✗"
         print(f"{mark} {case.scenario.name} ({case.scenario.description})")

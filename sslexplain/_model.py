@@ -366,7 +366,7 @@ def _decode(hint: Any, value: Any) -> Any:
         item = args[0]
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_decode(item, v) for v in value)
-        return tuple(_decode(a, v) for a, v in zip(args, value))
+        return tuple(_decode(a, v) for a, v in zip(args, value, strict=False))
     if hint is bytes:
         return base64.b64decode(value)
     if hint is datetime:

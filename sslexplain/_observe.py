@@ -111,13 +111,16 @@ def _capture_context() -> ssl.SSLContext:
             ctx.minimum_version = ssl.TLSVersion.TLSv1
     except (ssl.SSLError, ValueError):
         pass
-    if hasattr(ctx, "_msg_callback"):  # private but stable since 3.8: the only way to see a CertificateRequest
+    if hasattr(
+        ctx, "_msg_callback"
+    ):  # private but stable since 3.8: the only way to see a CertificateRequest
         ctx._msg_callback = _note_certificate_request
     return ctx
 
 
-def _note_certificate_request(conn: object, direction: str, version: object, content_type: object,
-                              msg_type: object, data: bytes) -> None:
+def _note_certificate_request(
+    conn: object, direction: str, version: object, content_type: object, msg_type: object, data: bytes
+) -> None:
     if direction == "read" and getattr(msg_type, "name", "") == "CERTIFICATE_REQUEST":
         try:
             conn._sslexplain_certificate_requested = True  # type: ignore[attr-defined]
@@ -209,7 +212,9 @@ def _peer_chain(tls: ssl.SSLSocket) -> tuple[bytes, ...]:
     return tuple(out)
 
 
-def _http_head(tls: ssl.SSLSocket, host: str, deadline: Deadline) -> tuple[str | None, str | None, str | None]:
+def _http_head(
+    tls: ssl.SSLSocket, host: str, deadline: Deadline
+) -> tuple[str | None, str | None, str | None]:
     """HEAD / over the capture connection: the server's Date, and any alert sent after the handshake."""
     request = f"HEAD / HTTP/1.1\r\nHost: {host}\r\nUser-Agent: sslexplain\r\nConnection: close\r\n\r\n"
     data = b""
@@ -231,7 +236,9 @@ def _http_head(tls: ssl.SSLSocket, host: str, deadline: Deadline) -> tuple[str |
         pass
     head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1", "replace").split("\r\n")
     status = head[0][:200] if head and head[0].startswith("HTTP/") else None
-    date = next((line.split(":", 1)[1].strip()[:100] for line in head[1:] if line.lower().startswith("date:")), None)
+    date = next(
+        (line.split(":", 1)[1].strip()[:100] for line in head[1:] if line.lower().startswith("date:")), None
+    )
     return status, date if status else None, None
 
 
@@ -260,7 +267,9 @@ def handshake(
         connected = True
         sock.settimeout(max(0.01, deadline.remaining()))
         tls = context.wrap_socket(
-            sock, server_hostname=target.host if sni or purpose == "verify" else None, do_handshake_on_connect=False
+            sock,
+            server_hostname=target.host if sni or purpose == "verify" else None,
+            do_handshake_on_connect=False,
         )
         with tls:
             tls.do_handshake()
@@ -282,7 +291,7 @@ def handshake(
                 http_date=date,
                 elapsed_ms=(time.monotonic() - started) * 1000,
             )
-    except Exception as exc:  # noqa: BLE001 - every failure is an observation
+    except Exception as exc:
         kind, code, message = _classify(exc, connected)
         if sockets.closed and kind in ("closed", "other", "tls"):
             kind = "handshake_timeout" if connected else "timeout"
@@ -352,7 +361,9 @@ def resolve(target: Target, deadline: Deadline) -> tuple[tuple[str, ...], str | 
 # --- fetches -----------------------------------------------------------------
 
 
-def fetch(url: str, purpose: str, deadline: Deadline, *, body: bytes | None = None, content_type: str = "") -> Fetch:
+def fetch(
+    url: str, purpose: str, deadline: Deadline, *, body: bytes | None = None, content_type: str = ""
+) -> Fetch:
     """GET (or POST ``body``) a URL taken from a certificate: http(s) only, 3 redirects, size cap."""
     started = time.monotonic()
     if not url.lower().startswith(("http://", "https://")):
@@ -363,7 +374,9 @@ def fetch(url: str, purpose: str, deadline: Deadline, *, body: bytes | None = No
         import urllib3
 
         timeout = urllib3.Timeout(connect=deadline.remaining(5.0), read=deadline.remaining(5.0))
-        http = urllib3.PoolManager(timeout=timeout, retries=urllib3.Retry(total=3, redirect=3, connect=0, read=0))
+        http = urllib3.PoolManager(
+            timeout=timeout, retries=urllib3.Retry(total=3, redirect=3, connect=0, read=0)
+        )
         headers = {"User-Agent": "sslexplain"}
         if content_type:
             headers["Content-Type"] = content_type
@@ -390,7 +403,7 @@ def fetch(url: str, purpose: str, deadline: Deadline, *, body: bytes | None = No
             error=f"larger than {MAX_FETCH_BYTES} bytes" if truncated else None,
             elapsed_ms=(time.monotonic() - started) * 1000,
         )
-    except Exception as exc:  # noqa: BLE001 - a failed fetch is evidence, not a crash
+    except Exception as exc:
         return Fetch(
             url=url,
             purpose=purpose,

@@ -35,7 +35,9 @@ def _cert_lines(d: Diagnosis, cert: CertInfo) -> list[str]:
         names = ", ".join(clean(n) for n in cert.sans[:8]) + (" …" if len(cert.sans) > 8 else "")
         lines.append(f"     {text(t, 'render.sans')}: {names}")
     valid = text(t, "render.valid", start=cert.not_before.date(), end=cert.not_after.date())
-    lines.append(f"     {valid}; {text(t, 'render.key')}: {cert.key}, {cert.signature}; sha256 {cert.sha256[:16]}…")
+    lines.append(
+        f"     {valid}; {text(t, 'render.key')}: {cert.key}, {cert.signature}; sha256 {cert.sha256[:16]}…"
+    )
     return lines
 
 
@@ -97,8 +99,10 @@ def render_markdown(d: Diagnosis) -> str:
         out.append("| # | subject | issuer | valid | key |")
         out.append("|---|---|---|---|---|")
         for c in d.chain:
-            out.append(f"| {c.index} | {_md(c.subject)} | {_md(c.issuer)} | {c.not_before.date()} → "
-                       f"{c.not_after.date()} | {_md(c.key)} |")
+            out.append(
+                f"| {c.index} | {_md(c.subject)} | {_md(c.issuer)} | {c.not_before.date()} → "
+                f"{c.not_after.date()} | {_md(c.key)} |"
+            )
     return "\n".join(out)
 
 
@@ -110,27 +114,37 @@ def render_html(d: Diagnosis) -> str:
     """Self-contained HTML for notebooks: no external CSS or scripts, everything escaped."""
     e = html.escape
     colour = "#1b7f3b" if d.ok else "#b42318"
-    parts = [f'<div class="sslexplain" style="font-family:sans-serif;border-left:4px solid {colour};'
-             f'padding:6px 12px"><p style="font-weight:bold;color:{colour}">{e(clean(d.verdict))}</p>']
+    parts = [
+        f'<div class="sslexplain" style="font-family:sans-serif;border-left:4px solid {colour};'
+        f'padding:6px 12px"><p style="font-weight:bold;color:{colour}">{e(clean(d.verdict))}</p>'
+    ]
     for cause in d.causes:
-        parts.append(f"<details open><summary><b>{e(cause.severity.value)}</b> <code>{e(cause.kind.value)}"
-                     f"</code>: {e(clean(cause.summary))}</summary><p>{e(clean(cause.explanation))}</p><ul>")
+        parts.append(
+            f"<details open><summary><b>{e(cause.severity.value)}</b> <code>{e(cause.kind.value)}"
+            f"</code>: {e(clean(cause.summary))}</summary><p>{e(clean(cause.explanation))}</p><ul>"
+        )
         parts.extend(f"<li>{e(clean(item))}</li>" for item in cause.evidence)
         parts.append("</ul><ul>")
         for fix in cause.fixes:
             command = f"<br><code>{e(clean(fix.command))}</code>" if fix.command else ""
-            parts.append(f"<li><b>{e(text(d.lang, f'render.audience.{fix.audience.value}'))}</b>: "
-                         f"{e(clean(fix.text))}{command}</li>")
+            parts.append(
+                f"<li><b>{e(text(d.lang, f'render.audience.{fix.audience.value}'))}</b>: "
+                f"{e(clean(fix.text))}{command}</li>"
+            )
         parts.append("</ul></details>")
     if d.chain:
         now = d.observation.observed_at if d.observation else None
-        parts.append('<table style="border-collapse:collapse"><tr><th>#</th><th>subject</th><th>issuer</th>'
-                     "<th>valid</th><th>key</th></tr>")
+        parts.append(
+            '<table style="border-collapse:collapse"><tr><th>#</th><th>subject</th><th>issuer</th>'
+            "<th>valid</th><th>key</th></tr>"
+        )
         for c in d.chain:
             bad = now is not None and not (c.not_before <= now <= c.not_after)
             style = ' style="color:#b42318;font-weight:bold"' if bad else ""
-            parts.append(f"<tr><td>{c.index}</td><td>{e(clean(c.subject))}</td><td>{e(clean(c.issuer))}</td>"
-                         f"<td{style}>{c.not_before.date()} → {c.not_after.date()}</td><td>{e(c.key)}</td></tr>")
+            parts.append(
+                f"<tr><td>{c.index}</td><td>{e(clean(c.subject))}</td><td>{e(clean(c.issuer))}</td>"
+                f"<td{style}>{c.not_before.date()} → {c.not_after.date()}</td><td>{e(c.key)}</td></tr>"
+            )
         parts.append("</table>")
     parts.append("</div>")
     return "".join(parts)

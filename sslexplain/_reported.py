@@ -389,17 +389,13 @@ def _is_word(char: str) -> bool:
 # --- host and port in text ---------------------------------------------------------------
 
 _HOST_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(
-        r"HTTPSConnectionPool\(host=\\{0,2}['\"]([^'\"\\\s]{1,260})\\{0,2}['\"], port=(\d{1,5})"
-    ),
+    re.compile(r"HTTPSConnectionPool\(host=\\{0,2}['\"]([^'\"\\\s]{1,260})\\{0,2}['\"], port=(\d{1,5})"),
     re.compile(r"Cannot connect to host (\S{1,300}) ssl:"),
     re.compile(r"(?:Hostname|IP address) mismatch, certificate is not valid for '([^'\s]{1,260})'"),
     re.compile(r"hostname '([^'\s]{1,260})' doesn't match"),
     re.compile(r"Host: (\S{1,260}) is not in the cert's altnames"),
     re.compile(r"IP: (\S{1,60}) is not in the cert's list"),
-    re.compile(
-        r"No subject alternative (?:DNS name|names) matching (?:IP address )?(\S{1,260}) found"
-    ),
+    re.compile(r"No subject alternative (?:DNS name|names) matching (?:IP address )?(\S{1,260}) found"),
     re.compile(r"target host ?name '([^'\s]{1,260})'"),
     re.compile(r"x509: cannot validate certificate for (\S{1,260}) because"),
     re.compile(r"x509: certificate is valid for [^\n]{0,1000}, not ([^\s,]{1,260})"),
@@ -786,9 +782,7 @@ def _is_tls(node: object, text: str) -> bool:
     return any(word in lowered for word in _TLS_WORDS) or verify_code_from_message(text) is not None
 
 
-def _verify_from_nodes(
-    nodes: list[object], texts: list[str]
-) -> tuple[int | None, str | None, bool]:
+def _verify_from_nodes(nodes: list[object], texts: list[str]) -> tuple[int | None, str | None, bool]:
     """(code, message, whether the code came from a platform verifier such as truststore)."""
     for node, text in zip(nodes, texts, strict=True):
         raw = _attr(node, "verify_code")

@@ -42,7 +42,11 @@ class LoadedStore:
             if der in served_set or cert.subject.public_bytes() in wanted:
                 anchors.append(der)
         return TrustStore(
-            name=self.name, source=self.source, loaded=len(self.certs), anchors=tuple(anchors), error=self.error
+            name=self.name,
+            source=self.source,
+            loaded=len(self.certs),
+            anchors=tuple(anchors),
+            error=self.error,
         )
 
 
@@ -116,7 +120,7 @@ def load_default_store() -> LoadedStore:
         # Windows and macOS-with-system-store builds load certificates from the OS;
         # what OpenSSL saw is the best we can read.
         ctx = ssl.create_default_context()
-        certs = [bytes(c) for c in ctx.get_ca_certs(binary_form=True)]  # type: ignore[arg-type]
+        certs = [bytes(c) for c in ctx.get_ca_certs(binary_form=True)]
         sources.append("ssl.create_default_context()")
     error = None if certs else "Python's default context has no CA certificates"
     return LoadedStore("default", " + ".join(sources), tuple(certs), error)

@@ -88,9 +88,7 @@ def _check_scheme(scheme: str) -> None:
     if scheme == "https":
         return
     if scheme == "http":
-        raise ValueError(
-            "http:// does not use TLS, so there is no certificate to check; use https://"
-        )
+        raise ValueError("http:// does not use TLS, so there is no certificate to check; use https://")
     raise ValueError(f"unsupported URL scheme {scheme!r}: only https:// URLs can be diagnosed")
 
 
@@ -226,9 +224,7 @@ def _check_label(label: str) -> None:
     if len(label) > _MAX_LABEL:
         raise ValueError(f"invalid host name: a label is longer than {_MAX_LABEL} characters")
     if label.startswith("-") or label.endswith("-"):
-        raise ValueError(
-            f"invalid host name label {_shown(label)}: it may not start or end with '-'"
-        )
+        raise ValueError(f"invalid host name label {_shown(label)}: it may not start or end with '-'")
     if not _LABEL.fullmatch(label):
         raise ValueError(
             f"invalid host name label {_shown(label)}: "
@@ -273,8 +269,7 @@ def _connect_address(item: object) -> str:
         return address
     if text.startswith("[") or ":" in text:
         raise ValueError(
-            f"invalid connect_to address {_shown(text)}: give an IP address or a host name, "
-            "without a port"
+            f"invalid connect_to address {_shown(text)}: give an IP address or a host name, without a port"
         )
     return normalize_host(text)
 

@@ -198,7 +198,7 @@ def signature_hash(cert: Certificate) -> str:
     """'sha256', 'sha1', 'md5', or the algorithm's name for EdDSA."""
     try:
         algorithm = cert.signature_hash_algorithm
-    except Exception:  # noqa: BLE001 - unsupported algorithms raise several types
+    except Exception:
         return cert.signature_algorithm_oid.dotted_string
     if algorithm is None:
         return cert.signature_algorithm_oid._name.lower()
@@ -219,7 +219,7 @@ def issued_by(child: Certificate, parent: Certificate) -> bool:
         return False
     try:
         child.verify_directly_issued_by(parent)
-    except Exception:  # noqa: BLE001 - InvalidSignature, ValueError, TypeError, UnsupportedAlgorithm
+    except Exception:
         return _verify_legacy_signature(child, parent)
     return True
 
@@ -240,7 +240,7 @@ def _verify_legacy_signature(child: Certificate, parent: Certificate) -> bool:
             key.verify(child.signature, child.tbs_certificate_bytes, ec.ECDSA(algorithm))
         else:
             return False
-    except Exception:  # noqa: BLE001 - any failure means "not its issuer"
+    except Exception:
         return False
     return True
 
@@ -315,7 +315,7 @@ def _closest(host: str, names: Sequence[str]) -> str | None:
     def shared_suffix(name: str) -> int:
         a, b = host.split(".")[::-1], name.lower().split(".")[::-1]
         count = 0
-        for x, y in zip(a, b):
+        for x, y in zip(a, b, strict=False):
             if x != y:
                 break
             count += 1
@@ -385,9 +385,9 @@ def build_path(
         if is_self_signed(cert):
             return Path(tuple(links), "self_signed")
         used = {id(link.cert) for link in links}
-        candidates = [
-            PathLink(c, "served", i) for i, c in enumerate(served) if c is not None and i > 0
-        ] + [PathLink(c, "aia", None) for c in extra]
+        candidates = [PathLink(c, "served", i) for i, c in enumerate(served) if c is not None and i > 0] + [
+            PathLink(c, "aia", None) for c in extra
+        ]
         nxt = next((c for c in candidates if id(c.cert) not in used and issued_by(cert, c.cert)), None)
         if nxt is None:
             return Path(tuple(links), "issuer_missing")

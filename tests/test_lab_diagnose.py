@@ -1,4 +1,4 @@
-"""Every lab scenario through diagnose(): the expected cause first, evidence and fixes present, no false alarms."""
+"""Every lab scenario through diagnose(): the expected cause first, with evidence and fixes."""
 
 from __future__ import annotations
 

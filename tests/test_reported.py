@@ -153,9 +153,7 @@ def test_bare_ssl_error() -> None:
 
 
 def test_ssl_error_without_verify_code_uses_the_message() -> None:
-    reported = reported_from_exception(
-        cert_error("self signed certificate in certificate chain", None)
-    )
+    reported = reported_from_exception(cert_error("self signed certificate in certificate chain", None))
     assert reported is not None
     assert reported.verify_code == 19
     assert reported.verify_message == "self signed certificate in certificate chain"
@@ -495,9 +493,7 @@ _LEAVES = st.one_of(
     st.integers(),
     st.none(),
     st.binary(max_size=20),
-    st.sampled_from(
-        [LOCAL_ISSUER, "CERTIFICATE_VERIFY_FAILED", "https://example.test:1/", object()]
-    ),
+    st.sampled_from([LOCAL_ISSUER, "CERTIFICATE_VERIFY_FAILED", "https://example.test:1/", object()]),
 )
 
 
@@ -511,9 +507,7 @@ def exceptions(draw: st.DrawFn) -> BaseException:
         OSError,
         HostileStrError,
     ]
-    args = draw(
-        st.lists(st.recursive(_LEAVES, lambda inner: st.lists(inner, max_size=3)), max_size=4)
-    )
+    args = draw(st.lists(st.recursive(_LEAVES, lambda inner: st.lists(inner, max_size=3)), max_size=4))
     error: BaseException = draw(st.sampled_from(kinds))(*args)
     if draw(st.booleans()):
         error.verify_code = draw(st.one_of(st.integers(), st.text(max_size=5), st.none()))  # type: ignore[attr-defined]
@@ -916,8 +910,7 @@ CORPUS: list[tuple[str, int | None, str | None, int | None, str | None]] = [
         None,
     ),
     (
-        "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate "
-        "(_ssl.c:1123)",
+        "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate (_ssl.c:1123)",
         18,
         None,
         None,
@@ -927,9 +920,7 @@ CORPUS: list[tuple[str, int | None, str | None, int | None, str | None]] = [
 
 
 @pytest.mark.parametrize(("text", "code", "host", "port", "client"), CORPUS)
-def test_corpus(
-    text: str, code: int | None, host: str | None, port: int | None, client: str | None
-) -> None:
+def test_corpus(text: str, code: int | None, host: str | None, port: int | None, client: str | None) -> None:
     reported = reported_from_text(text)
     assert (reported.verify_code, reported.host, reported.port, reported.client) == (
         code,

@@ -6,7 +6,7 @@ MESSAGES: dict[str, str] = {
     "role.ca": "CA certificate",
     "where.served": "#{index} as served",
     "where.elsewhere": "not sent by the server",
-    "label.cert": "{role} \"{name}\" ({where})",
+    "label.cert": '{role} "{name}" ({where})',
     "purpose.capture": "capture handshake (no verification)",
     "purpose.verify": "verifying handshake (the client's settings)",
     "source.served": "sent by the server",
@@ -15,7 +15,7 @@ MESSAGES: dict[str, str] = {
     # --- evidence ---
     "ev.verify_ok": "A verifying handshake with the client's trust store ({store}) succeeded.",
     "ev.verify_code": "A verifying handshake with the client's trust store ({store}) failed with OpenSSL "
-    "verify code {code}: \"{message}\".",
+    'verify code {code}: "{message}".',
     "ev.dns_failed": "DNS lookup failed: {error}.",
     "ev.unreachable.dns": "The name {address} could not be resolved ({error}).",
     "ev.unreachable.refused": "TCP connection to {address} port {port} was refused: nothing listens there.",
@@ -28,24 +28,24 @@ MESSAGES: dict[str, str] = {
     "client to authenticate with a certificate.",
     "ev.capture_ok": "A handshake with relaxed settings did succeed ({version}, {cipher}), so the server does "
     "speak TLS.",
-    "ev.self_signed": "The server sent {count} certificate(s); the first, \"{subject}\", is signed by its own key "
+    "ev.self_signed": 'The server sent {count} certificate(s); the first, "{subject}", is signed by its own key '
     "(issuer = subject).",
     "ev.not_in_store": "That certificate is not in the client's trust store ({store}).",
-    "ev.chain_ends_at_root": "The chain ends at the self-signed root \"{root}\" ({source}).",
-    "ev.issuer_unknown": "\"{subject}\" was issued by \"{issuer}\", which the server did not send and no trust "
+    "ev.chain_ends_at_root": 'The chain ends at the self-signed root "{root}" ({source}).',
+    "ev.issuer_unknown": '"{subject}" was issued by "{issuer}", which the server did not send and no trust '
     "store here contains.",
-    "ev.root_not_in_store": "\"{root}\" is not in the client's trust store ({store}).",
+    "ev.root_not_in_store": '"{root}" is not in the client\'s trust store ({store}).',
     "ev.served_chain": "The server sent {count} certificate(s): {names}.",
-    "ev.issuer_not_sent": "The issuer of \"{subject}\", \"{issuer}\", was not sent and is not in the trust store.",
+    "ev.issuer_not_sent": 'The issuer of "{subject}", "{issuer}", was not sent and is not in the trust store.',
     "ev.aia_ok": "Downloaded the missing issuer from the certificate's AIA URL {url}.",
     "ev.aia_failed": "The certificate's AIA URL {url} did not give the issuer: {error}.",
     "ev.no_aia": "The certificate has no AIA caIssuers URL, so no client can download the missing issuer.",
     "ev.aia_completes": "With the downloaded intermediate the chain verifies against the trust store ({store}). "
     "Browsers fill the gap themselves; Python, curl and most other clients do not.",
-    "ev.duplicate": "Certificate #{index} (\"{subject}\") is sent twice.",
-    "ev.unrelated": "Certificate #{index} (\"{subject}\") does not belong to this chain.",
+    "ev.duplicate": 'Certificate #{index} ("{subject}") is sent twice.',
+    "ev.unrelated": 'Certificate #{index} ("{subject}") does not belong to this chain.',
     "ev.out_of_order": "The served certificates form the chain in the order {order}, not 0 → 1 → 2 ….",
-    "ev.eku": "The server certificate \"{subject}\" is limited to {ekus}; TLS servers need serverAuth.",
+    "ev.eku": 'The server certificate "{subject}" is limited to {ekus}; TLS servers need serverAuth.',
     "ev.ca.no_basic_constraints": "The {cert} has no basicConstraints extension, so it is not allowed to act as a CA.",
     "ev.ca.not_ca": "The {cert} is marked CA:FALSE but signs another certificate in the chain.",
     "ev.ca.path_length": "The {cert} has a pathLenConstraint that this chain exceeds.",
@@ -65,7 +65,7 @@ MESSAGES: dict[str, str] = {
     "ev.weak_key": "The {cert} has a weak key: {key}.",
     "ev.weak_hash": "The {cert} is signed with {hash}, which OpenSSL rejects at its default security level.",
     "ev.unexplained": "The certificates themselves show no defect that explains this code.",
-    "ev.reported": "The reported error is OpenSSL verify code {code}: \"{message}\".",
+    "ev.reported": 'The reported error is OpenSSL verify code {code}: "{message}".',
     "ev.offline": "No connection was made (offline explanation); the causes are the ones this code usually "
     "means, most likely first.",
     "ev.not_reproduced": "The reported error had verify code {reported}; probing now gives {now}: the failure "
@@ -103,18 +103,18 @@ MESSAGES: dict[str, str] = {
     "self_signed.summary": "{host} presents a self-signed certificate that the client does not trust.",
     "self_signed.explanation": "A self-signed certificate vouches only for itself. A client accepts it only when "
     "that exact certificate is in its trust store.",
-    "untrusted_root.summary": "The chain ends at \"{root}\", a root that the client's trust store does not have.",
+    "untrusted_root.summary": 'The chain ends at "{root}", a root that the client\'s trust store does not have.',
     "untrusted_root.explanation": "The chain itself is complete, but it leads to a private, corporate or "
     "unknown root CA. Only clients that were given this root trust it.",
-    "incomplete_chain.summary": "{host} does not send the intermediate certificate \"{missing}\".",
+    "incomplete_chain.summary": '{host} does not send the intermediate certificate "{missing}".',
     "incomplete_chain.explanation": "The server must send its certificate together with every intermediate up to "
     "a root. This one sends an incomplete chain, so clients cannot connect its certificate to a trusted root.",
-    "incomplete_chain.aia.summary": "{host} does not send the intermediate certificate \"{missing}\" "
+    "incomplete_chain.aia.summary": '{host} does not send the intermediate certificate "{missing}" '
     "(browsers download it, Python does not).",
     "incomplete_chain.aia.explanation": "The server sends an incomplete chain. Browsers fetch the missing "
     "intermediate from the URL in the certificate (AIA), so the site works there; Python, curl, Java and most "
     "tools never do, and fail.",
-    "incomplete_chain.aia_untrusted.summary": "{host} does not send the intermediate \"{missing}\", and its "
+    "incomplete_chain.aia_untrusted.summary": '{host} does not send the intermediate "{missing}", and its '
     "root is not trusted either.",
     "incomplete_chain.aia_untrusted.explanation": "Even with the intermediate downloaded from the AIA URL, the "
     "chain ends at a root that the client does not trust.",
@@ -149,7 +149,7 @@ MESSAGES: dict[str, str] = {
     "expired.leaf.summary": "The certificate of {host} expired on {when}.",
     "expired.leaf.explanation": "The server certificate is past its notAfter date. It must be renewed on the "
     "server; nothing on the client side can fix it safely.",
-    "expired.ca.summary": "The CA certificate \"{subject}\" in the chain of {host} expired on {when}.",
+    "expired.ca.summary": 'The CA certificate "{subject}" in the chain of {host} expired on {when}.',
     "expired.ca.explanation": "An intermediate or root of the path is past its notAfter date. The server "
     "should send the current intermediate (and the client may need a newer root store).",
     "not_yet_valid.summary": "A certificate in the chain of {host} is not valid yet.",
@@ -157,7 +157,7 @@ MESSAGES: dict[str, str] = {
     "not_yet_valid.leaf.summary": "The certificate of {host} is not valid until {when}.",
     "not_yet_valid.leaf.explanation": "The server certificate's notBefore date is in the future: either it was "
     "issued with a future date, or this machine's clock is behind.",
-    "not_yet_valid.ca.summary": "The CA certificate \"{subject}\" is not valid until {when}.",
+    "not_yet_valid.ca.summary": 'The CA certificate "{subject}" is not valid until {when}.',
     "not_yet_valid.ca.explanation": "A CA certificate of the path has a notBefore date in the future: either it "
     "was issued that way, or this machine's clock is behind.",
     "weak_crypto.summary": "The chain of {host} uses a key or signature that OpenSSL considers too weak.",
@@ -167,13 +167,13 @@ MESSAGES: dict[str, str] = {
     "revoked.explanation": "The CA withdrew this certificate before its expiry date; it must be replaced.",
     # --- fixes ---
     "fix.never_disable": "Do not set verify=False or CERT_NONE: it accepts any attacker's certificate as well. "
-    "Give the client the right CA instead (verify=\"/path/ca.pem\" or REQUESTS_CA_BUNDLE).",
+    'Give the client the right CA instead (verify="/path/ca.pem" or REQUESTS_CA_BUNDLE).',
     "fix.unreachable.check": "Check the host name and port, and that the service runs: the error is about "
     "reaching {host}, not about its certificate.",
     "fix.unreachable.network": "If this network needs a proxy, set HTTPS_PROXY; otherwise check the firewall "
     "between this machine and {host}.",
     "fix.handshake.client_cert.client": "Give the client its certificate and key, e.g. requests.get(url, "
-    "cert=(\"client.pem\", \"client.key\")) or ctx.load_cert_chain(...).",
+    'cert=("client.pem", "client.key")) or ctx.load_cert_chain(...).',
     "fix.handshake.client_cert.server": "If clients are not meant to authenticate, turn off client certificate "
     "verification (nginx: ssl_verify_client off).",
     "fix.handshake.protocol.client": "Upgrade the client's TLS stack rather than lowering its minimum version.",
@@ -192,9 +192,9 @@ MESSAGES: dict[str, str] = {
     "fix.self_signed.server": "Use a certificate from a CA: a public one (e.g. Let's Encrypt) for public "
     "services, or your organisation's CA for internal ones (mkcert for development).",
     "fix.self_signed.client": "If you do trust this server, trust exactly this certificate: save it and pass it "
-    "as the CA (requests.get(url, verify=\"server.pem\"); curl --cacert server.pem).",
+    'as the CA (requests.get(url, verify="server.pem"); curl --cacert server.pem).',
     "fix.untrusted_root.client": "If \"{root}\" is your organisation's CA, add it to the client's trust: "
-    "verify=\"/path/root.pem\", REQUESTS_CA_BUNDLE, or SSL_CERT_FILE (with the public roots too).",
+    'verify="/path/root.pem", REQUESTS_CA_BUNDLE, or SSL_CERT_FILE (with the public roots too).',
     "fix.untrusted_root.truststore": "Where the OS already trusts this root (company-managed machines), let "
     "Python use the OS store: pip install truststore, then truststore.inject_into_ssl().",
     "fix.untrusted_root.server": "For a public service, use a certificate from a publicly trusted CA.",
@@ -204,7 +204,7 @@ MESSAGES: dict[str, str] = {
     "the intermediates into the certificate chain field).",
     "fix.incomplete.write_chain": "sslexplain can write the completed chain for the server's configuration.",
     "fix.incomplete.client": "Until the server is fixed, a client can add the missing intermediate to its CA "
-    "bundle (verify=\"bundle-with-intermediate.pem\"); the real fix is on the server.",
+    'bundle (verify="bundle-with-intermediate.pem"); the real fix is on the server.',
     "fix.chain_order.server": "Serve the leaf first, then each issuer in order, each once; remove certificates "
     "that do not belong to the chain.",
     "fix.invalid_chain.server": "Reissue the faulty CA certificate with basicConstraints CA:TRUE (critical) and "
@@ -236,7 +236,7 @@ MESSAGES: dict[str, str] = {
     "update-ca-certificates) or use the OS store with truststore.",
     "offline.self_signed.summary": "The server presents a self-signed certificate.",
     "offline.self_signed.explanation": "Code {code}: the server certificate is signed by itself.",
-    "offline.self_signed.fix": "Trust exactly that certificate (verify=\"server.pem\") or use a CA-issued one.",
+    "offline.self_signed.fix": 'Trust exactly that certificate (verify="server.pem") or use a CA-issued one.',
     "offline.untrusted_root.summary": "The chain ends at a root that the client does not trust.",
     "offline.untrusted_root.explanation": "Code {code}: the chain leads to a root CA that is not in the client's "
     "trust store: a private or corporate CA, or an intercepting proxy.",

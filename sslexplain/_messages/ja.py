@@ -196,14 +196,14 @@ MESSAGES: dict[str, str] = {
     # --- fixes ---
     "fix.never_disable": "verify=False や CERT_NONE を設定しないでください。"
     "攻撃者の証明書も含め、どんな証明書でも受け入れてしまいます。"
-    "代わりに、正しいCAをクライアントに指定してください（verify=\"/path/ca.pem\" または "
+    '代わりに、正しいCAをクライアントに指定してください（verify="/path/ca.pem" または '
     "REQUESTS_CA_BUNDLE）。",
     "fix.unreachable.check": "ホスト名とポート、サービスが動作しているかを確認してください。"
     "このエラーは {host} への到達に関するもので、証明書の問題ではありません。",
     "fix.unreachable.network": "このネットワークでプロキシが必要な場合は HTTPS_PROXY を設定してください。"
     "そうでなければ、このマシンと {host} の間のファイアウォールを確認してください。",
     "fix.handshake.client_cert.client": "クライアントに証明書と鍵を渡してください。"
-    "例：requests.get(url, cert=(\"client.pem\", \"client.key\")) または ctx.load_cert_chain(...)",
+    '例：requests.get(url, cert=("client.pem", "client.key")) または ctx.load_cert_chain(...)',
     "fix.handshake.client_cert.server": "クライアント認証が不要な場合は、クライアント証明書の検証を無効にして"
     "ください（nginx: ssl_verify_client off）。",
     "fix.handshake.protocol.client": "クライアントの最低TLSバージョンを下げるのではなく、"
@@ -229,10 +229,10 @@ MESSAGES: dict[str, str] = {
     "公開サービスには公的なCA（例：Let's Encrypt）、社内サービスには社内CA（開発用には mkcert）"
     "の証明書を使います。",
     "fix.self_signed.client": "このサーバーを信頼してよい場合は、この証明書だけを信頼してください。"
-    "証明書を保存し、CAとして指定します（requests.get(url, verify=\"server.pem\")、"
+    '証明書を保存し、CAとして指定します（requests.get(url, verify="server.pem")、'
     "curl --cacert server.pem）。",
     "fix.untrusted_root.client": "「{root}」が社内CAであれば、クライアントの信頼リストに追加してください："
-    "verify=\"/path/root.pem\"、REQUESTS_CA_BUNDLE、または SSL_CERT_FILE（公開ルート証明書も含めること）。",
+    'verify="/path/root.pem"、REQUESTS_CA_BUNDLE、または SSL_CERT_FILE（公開ルート証明書も含めること）。',
     "fix.untrusted_root.truststore": "OSがすでにこのルートを信頼している場合（会社管理の端末など）は、"
     "PythonにOSのトラストストアを使わせてください。"
     "pip install truststore を実行し、truststore.inject_into_ssl() を呼び出します。",
@@ -244,7 +244,7 @@ MESSAGES: dict[str, str] = {
     "証明書を貼り付ける）。",
     "fix.incomplete.write_chain": "sslexplain で、サーバー設定用に補完した証明書チェーンを書き出せます。",
     "fix.incomplete.client": "サーバーが修正されるまでの間は、クライアントのCAバンドルに不足している中間証明"
-    "書を追加できます（verify=\"bundle-with-intermediate.pem\"）。根本的な修正はサーバー側で行います。",
+    '書を追加できます（verify="bundle-with-intermediate.pem"）。根本的な修正はサーバー側で行います。',
     "fix.chain_order.server": "サーバー証明書を先頭に、続けて各発行者の証明書を順番に1回ずつ送信してくださ"
     "い。チェーンに属さない証明書は削除します。",
     "fix.invalid_chain.server": "問題のあるCA証明書は basicConstraints CA:TRUE（critical）"
@@ -280,7 +280,7 @@ MESSAGES: dict[str, str] = {
     "ca-certificates; update-ca-certificates）、truststore でOSのトラストストアを使ってください。",
     "offline.self_signed.summary": "サーバーが自己署名証明書を提示しています。",
     "offline.self_signed.explanation": "コード {code}：サーバー証明書が自分自身で署名されています。",
-    "offline.self_signed.fix": "その証明書だけを信頼する（verify=\"server.pem\"）か、"
+    "offline.self_signed.fix": 'その証明書だけを信頼する（verify="server.pem"）か、'
     "CAが発行した証明書を使ってください。",
     "offline.untrusted_root.summary": "証明書チェーンが、クライアントの信頼していないルートで終わっていま"
     "す。",

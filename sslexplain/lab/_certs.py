@@ -10,18 +10,23 @@ import datetime as _dt
 import ipaddress
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID, NameOID
 
-PrivateKey = Union[rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey, ed25519.Ed25519PrivateKey]
+PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey
 KeyType = Literal["ec", "rsa", "ed25519"]
 HashName = Literal["sha256", "sha384", "sha512", "sha1"]
 
-_HASHES = {"sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA512, "sha1": hashes.SHA1}
+_HASHES: dict[str, type[hashes.SHA256 | hashes.SHA384 | hashes.SHA512 | hashes.SHA1]] = {
+    "sha256": hashes.SHA256,
+    "sha384": hashes.SHA384,
+    "sha512": hashes.SHA512,
+    "sha1": hashes.SHA1,
+}
 _EKUS = {
     "serverAuth": ExtendedKeyUsageOID.SERVER_AUTH,
     "clientAuth": ExtendedKeyUsageOID.CLIENT_AUTH,
@@ -172,16 +177,21 @@ def issue(
     if sans and include_san and not ca:
         builder = builder.add_extension(x509.SubjectAlternativeName(_general_names(sans)), critical=False)
     if key_identifiers:
-        builder = builder.add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        builder = builder.add_extension(
+            x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False
+        )
         if issuer is not None:
             builder = builder.add_extension(
-                x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()),  # type: ignore[arg-type]
+                x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()),
                 critical=False,
             )
     access = [
-        x509.AccessDescription(x509.AuthorityInformationAccessOID.CA_ISSUERS, x509.UniformResourceIdentifier(u))
+        x509.AccessDescription(AuthorityInformationAccessOID.CA_ISSUERS, x509.UniformResourceIdentifier(u))
         for u in aia_issuers
-    ] + [x509.AccessDescription(x509.AuthorityInformationAccessOID.OCSP, x509.UniformResourceIdentifier(u)) for u in ocsp_urls]
+    ] + [
+        x509.AccessDescription(AuthorityInformationAccessOID.OCSP, x509.UniformResourceIdentifier(u))
+        for u in ocsp_urls
+    ]
     if access:
         builder = builder.add_extension(x509.AuthorityInformationAccess(access), critical=False)
     if crl_urls:
@@ -190,12 +200,16 @@ def issue(
         ]
         builder = builder.add_extension(x509.CRLDistributionPoints(points), critical=False)
     weak = hash_name == "sha1"
-    algorithm = None if isinstance(signer_key, ed25519.Ed25519PrivateKey) else _HASHES[
-        "sha256" if weak else hash_name
-    ]()
+    algorithm = (
+        None
+        if isinstance(signer_key, ed25519.Ed25519PrivateKey)
+        else _HASHES["sha256" if weak else hash_name]()
+    )
     cert = builder.sign(signer_key, algorithm)  # type: ignore[arg-type]
     if weak:  # cryptography refuses to sign with SHA-1; real servers still send such certificates
-        cert = x509.load_der_x509_certificate(_resign_sha1(cert.public_bytes(serialization.Encoding.DER), signer_key))
+        cert = x509.load_der_x509_certificate(
+            _resign_sha1(cert.public_bytes(serialization.Encoding.DER), signer_key)
+        )
     return Issued(cert=cert, key=key)
 
 
@@ -242,11 +256,11 @@ def _resign_sha1(der: bytes, signer: PrivateKey) -> bytes:
     at = 2 if fields[0][0] == 0xA0 else 1  # [0] version, serial, signature
     if isinstance(signer, rsa.RSAPrivateKey):
         alg = _SHA1_RSA
-        new_tbs = _der(0x30, b"".join(fields[:at] + [alg] + fields[at + 1 :]))
+        new_tbs = _der(0x30, b"".join([*fields[:at], alg, *fields[at + 1 :]]))
         signature = signer.sign(new_tbs, padding.PKCS1v15(), hashes.SHA1())
     elif isinstance(signer, ec.EllipticCurvePrivateKey):
         alg = _SHA1_ECDSA
-        new_tbs = _der(0x30, b"".join(fields[:at] + [alg] + fields[at + 1 :]))
+        new_tbs = _der(0x30, b"".join([*fields[:at], alg, *fields[at + 1 :]]))
         signature = signer.sign(new_tbs, ec.ECDSA(hashes.SHA1()))
     else:
         raise ValueError("SHA-1 signatures need an RSA or EC issuer key")

@@ -36,7 +36,9 @@ class LabPKI:
     """The lab's CAs, made once per Lab: a trusted root with an intermediate, and a private root."""
 
     root: Issued = field(default_factory=lambda: root("sslexplain lab Root CA"))
-    other_root: Issued = field(default_factory=lambda: root("Example Corp Private Root CA", organization="Corp"))
+    other_root: Issued = field(
+        default_factory=lambda: root("Example Corp Private Root CA", organization="Corp")
+    )
     aia: HTTPServer | None = None
 
     def __post_init__(self) -> None:
@@ -52,7 +54,9 @@ class LabPKI:
         return self.aia.url(path)
 
 
-def _tls(chain: Callable[[LabPKI, str], list[Issued]], **server: object) -> Callable[[LabPKI, str], _LoopbackServer]:
+def _tls(
+    chain: Callable[[LabPKI, str], list[Issued]], **server: object
+) -> Callable[[LabPKI, str], _LoopbackServer]:
     def build(pki: LabPKI, host: str) -> _LoopbackServer:
         return TLSServer(chain(pki, host), **server)  # type: ignore[arg-type]
 
@@ -75,7 +79,9 @@ def _wrong_order(pki: LabPKI, host: str) -> list[Issued]:
 
 
 def _expired_intermediate(pki: LabPKI, host: str) -> list[Issued]:
-    old = pki.root.issue_ca("sslexplain lab Old Intermediate CA", not_before=_days(-400), not_after=_days(-10))
+    old = pki.root.issue_ca(
+        "sslexplain lab Old Intermediate CA", not_before=_days(-400), not_after=_days(-10)
+    )
     return [old.issue_leaf(host, not_before=_days(-300), days=600), old]
 
 
@@ -109,54 +115,158 @@ def _mtls(pki: LabPKI, host: str) -> _LoopbackServer:
 
 SCENARIOS: tuple[Scenario, ...] = (
     # healthy variants: no cause at all
-    Scenario("healthy", "ECDSA leaf and intermediate, complete chain", "", f"healthy.{DOMAIN}", _tls(_chain())),
+    Scenario(
+        "healthy", "ECDSA leaf and intermediate, complete chain", "", f"healthy.{DOMAIN}", _tls(_chain())
+    ),
     Scenario("healthy-rsa", "RSA 2048 leaf", "", f"rsa.{DOMAIN}", _tls(_chain(key_type="rsa"))),
-    Scenario("healthy-wildcard", "wildcard *.wild.lab.test used for www", "", f"www.wild.{DOMAIN}",
-             _tls(lambda pki, host: [pki.leaf(f"*.wild.{DOMAIN}"), pki.intermediate])),
-    Scenario("healthy-ip", "certificate with an IP address SAN, reached by IP", "", "127.0.0.1",
-             _tls(lambda pki, host: [pki.leaf("127.0.0.1"), pki.intermediate])),
+    Scenario(
+        "healthy-wildcard",
+        "wildcard *.wild.lab.test used for www",
+        "",
+        f"www.wild.{DOMAIN}",
+        _tls(lambda pki, host: [pki.leaf(f"*.wild.{DOMAIN}"), pki.intermediate]),
+    ),
+    Scenario(
+        "healthy-ip",
+        "certificate with an IP address SAN, reached by IP",
+        "",
+        "127.0.0.1",
+        _tls(lambda pki, host: [pki.leaf("127.0.0.1"), pki.intermediate]),
+    ),
     Scenario("healthy-500-sans", "a leaf with 500 names", "", f"many.{DOMAIN}", _tls(_many_sans)),
-    Scenario("healthy-root-served", "the root is sent too (harmless)", "", f"withroot.{DOMAIN}",
-             _tls(lambda pki, host: [pki.leaf(host), pki.intermediate, pki.root])),
-    Scenario("healthy-tls12", "TLS 1.2 only", "", f"tls12.{DOMAIN}", _tls(_chain(), tls_versions=("TLSv1.2",))),
-    Scenario("healthy-tls13", "TLS 1.3 only", "", f"tls13.{DOMAIN}", _tls(_chain(), tls_versions=("TLSv1.3",))),
+    Scenario(
+        "healthy-root-served",
+        "the root is sent too (harmless)",
+        "",
+        f"withroot.{DOMAIN}",
+        _tls(lambda pki, host: [pki.leaf(host), pki.intermediate, pki.root]),
+    ),
+    Scenario(
+        "healthy-tls12", "TLS 1.2 only", "", f"tls12.{DOMAIN}", _tls(_chain(), tls_versions=("TLSv1.2",))
+    ),
+    Scenario(
+        "healthy-tls13", "TLS 1.3 only", "", f"tls13.{DOMAIN}", _tls(_chain(), tls_versions=("TLSv1.3",))
+    ),
     Scenario("healthy-ed25519", "Ed25519 leaf", "", f"ed25519.{DOMAIN}", _tls(_chain(key_type="ed25519"))),
     # broken ones
-    Scenario("expired", "the leaf expired 5 days ago", "expired", f"expired.{DOMAIN}",
-             _tls(_chain(not_before=_days(-95), not_after=_days(-5)))),
-    Scenario("not-yet-valid", "the leaf is valid from next week", "not_yet_valid", f"future.{DOMAIN}",
-             _tls(_chain(not_before=_days(7), days=90))),
-    Scenario("expired-intermediate", "the intermediate expired", "expired", f"oldca.{DOMAIN}",
-             _tls(_expired_intermediate)),
-    Scenario("wrong-host", "certificate for another name", "hostname_mismatch", f"wronghost.{DOMAIN}",
-             _tls(lambda pki, host: [pki.leaf(f"other.{DOMAIN}"), pki.intermediate])),
-    Scenario("wildcard-depth", "*.wild.lab.test used for a.b.wild.lab.test", "hostname_mismatch",
-             f"a.b.wild.{DOMAIN}", _tls(lambda pki, host: [pki.leaf(f"*.wild.{DOMAIN}"), pki.intermediate])),
-    Scenario("cn-only", "host name only in the CN, no SAN", "hostname_mismatch", f"cnonly.{DOMAIN}",
-             _tls(_chain(include_san=False))),
-    Scenario("self-signed", "a self-signed leaf", "self_signed", f"self.{DOMAIN}",
-             _tls(lambda pki, host: [issue(host, sans=(host,))])),
-    Scenario("untrusted-root", "chain to a private root the client lacks", "untrusted_root", f"corp.{DOMAIN}",
-             _tls(_untrusted)),
-    Scenario("incomplete-chain", "leaf only, no AIA URL", "incomplete_chain", f"incomplete.{DOMAIN}",
-             _tls(lambda pki, host: [pki.leaf(host)])),
-    Scenario("incomplete-chain-aia", "leaf only, intermediate at the AIA URL", "incomplete_chain",
-             f"aia.{DOMAIN}", _tls(_aia_chain)),
-    Scenario("wrong-order", "two intermediates sent in the wrong order (a warning)", "chain_order",
-             f"order.{DOMAIN}", _tls(_wrong_order)),
-    Scenario("not-a-ca", "the intermediate is marked CA:FALSE", "invalid_chain", f"notca.{DOMAIN}",
-             _tls(_not_a_ca)),
-    Scenario("wrong-eku", "the leaf is for clientAuth only", "invalid_chain", f"eku.{DOMAIN}",
-             _tls(_chain(eku=("clientAuth",)))),
-    Scenario("weak-key", "RSA 1024 leaf", "weak_crypto", f"weakkey.{DOMAIN}",
-             _tls(_chain(key_type="rsa", key_size=1024))),
-    Scenario("sha1-intermediate", "intermediate signed with SHA-1", "weak_crypto", f"sha1.{DOMAIN}", _tls(_sha1)),
-    Scenario("client-cert-required", "server requires a client certificate", "handshake_failure",
-             f"mtls.{DOMAIN}", _mtls),
-    Scenario("plain-http", "plain HTTP on the port", "handshake_failure", f"plain.{DOMAIN}",
-             lambda pki, host: PlainServer()),
-    Scenario("silent", "accepts TCP and never answers", "unreachable", f"silent.{DOMAIN}",
-             lambda pki, host: SilentServer()),
+    Scenario(
+        "expired",
+        "the leaf expired 5 days ago",
+        "expired",
+        f"expired.{DOMAIN}",
+        _tls(_chain(not_before=_days(-95), not_after=_days(-5))),
+    ),
+    Scenario(
+        "not-yet-valid",
+        "the leaf is valid from next week",
+        "not_yet_valid",
+        f"future.{DOMAIN}",
+        _tls(_chain(not_before=_days(7), days=90)),
+    ),
+    Scenario(
+        "expired-intermediate",
+        "the intermediate expired",
+        "expired",
+        f"oldca.{DOMAIN}",
+        _tls(_expired_intermediate),
+    ),
+    Scenario(
+        "wrong-host",
+        "certificate for another name",
+        "hostname_mismatch",
+        f"wronghost.{DOMAIN}",
+        _tls(lambda pki, host: [pki.leaf(f"other.{DOMAIN}"), pki.intermediate]),
+    ),
+    Scenario(
+        "wildcard-depth",
+        "*.wild.lab.test used for a.b.wild.lab.test",
+        "hostname_mismatch",
+        f"a.b.wild.{DOMAIN}",
+        _tls(lambda pki, host: [pki.leaf(f"*.wild.{DOMAIN}"), pki.intermediate]),
+    ),
+    Scenario(
+        "cn-only",
+        "host name only in the CN, no SAN",
+        "hostname_mismatch",
+        f"cnonly.{DOMAIN}",
+        _tls(_chain(include_san=False)),
+    ),
+    Scenario(
+        "self-signed",
+        "a self-signed leaf",
+        "self_signed",
+        f"self.{DOMAIN}",
+        _tls(lambda pki, host: [issue(host, sans=(host,))]),
+    ),
+    Scenario(
+        "untrusted-root",
+        "chain to a private root the client lacks",
+        "untrusted_root",
+        f"corp.{DOMAIN}",
+        _tls(_untrusted),
+    ),
+    Scenario(
+        "incomplete-chain",
+        "leaf only, no AIA URL",
+        "incomplete_chain",
+        f"incomplete.{DOMAIN}",
+        _tls(lambda pki, host: [pki.leaf(host)]),
+    ),
+    Scenario(
+        "incomplete-chain-aia",
+        "leaf only, intermediate at the AIA URL",
+        "incomplete_chain",
+        f"aia.{DOMAIN}",
+        _tls(_aia_chain),
+    ),
+    Scenario(
+        "wrong-order",
+        "two intermediates sent in the wrong order (a warning)",
+        "chain_order",
+        f"order.{DOMAIN}",
+        _tls(_wrong_order),
+    ),
+    Scenario(
+        "not-a-ca", "the intermediate is marked CA:FALSE", "invalid_chain", f"notca.{DOMAIN}", _tls(_not_a_ca)
+    ),
+    Scenario(
+        "wrong-eku",
+        "the leaf is for clientAuth only",
+        "invalid_chain",
+        f"eku.{DOMAIN}",
+        _tls(_chain(eku=("clientAuth",))),
+    ),
+    Scenario(
+        "weak-key",
+        "RSA 1024 leaf",
+        "weak_crypto",
+        f"weakkey.{DOMAIN}",
+        _tls(_chain(key_type="rsa", key_size=1024)),
+    ),
+    Scenario(
+        "sha1-intermediate", "intermediate signed with SHA-1", "weak_crypto", f"sha1.{DOMAIN}", _tls(_sha1)
+    ),
+    Scenario(
+        "client-cert-required",
+        "server requires a client certificate",
+        "handshake_failure",
+        f"mtls.{DOMAIN}",
+        _mtls,
+    ),
+    Scenario(
+        "plain-http",
+        "plain HTTP on the port",
+        "handshake_failure",
+        f"plain.{DOMAIN}",
+        lambda pki, host: PlainServer(),
+    ),
+    Scenario(
+        "silent",
+        "accepts TCP and never answers",
+        "unreachable",
+        f"silent.{DOMAIN}",
+        lambda pki, host: SilentServer(),
+    ),
 )
 
 BY_NAME = {s.name: s for s in SCENARIOS}

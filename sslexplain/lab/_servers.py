@@ -141,7 +141,7 @@ class _LoopbackServer:
             conn.settimeout(max(0.01, deadline - time.monotonic()))
             try:
                 chunk = conn.recv(4096)
-            except (socket.timeout, ssl.SSLWantReadError):
+            except (TimeoutError, ssl.SSLWantReadError):
                 break
             if not chunk:
                 break
@@ -200,7 +200,7 @@ class TLSServer(_LoopbackServer):
             chain_path = os.path.join(folder, "chain.pem")
             key_path = os.path.join(folder, "key.pem")
             with open(chain_path, "wb") as handle:
-                handle.write(pem_bundle(self.chain))  # type: ignore[arg-type]
+                handle.write(pem_bundle(self.chain))
             with open(key_path, "wb") as handle:
                 handle.write(owner.key_pem)
             ctx.load_cert_chain(chain_path, key_path)
@@ -265,10 +265,10 @@ class HTTPServer:
         owner = self
 
         class _Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:
                 self._answer("GET", b"")
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 length = min(int(self.headers.get("Content-Length") or 0), 1 << 20)
                 self._answer("POST", self.rfile.read(length))
 
@@ -298,7 +298,9 @@ class HTTPServer:
             family_server = _V6
         self._server = family_server((self.host, 0), _Handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
