@@ -621,7 +621,17 @@ def _from_text(text: str) -> ReportedError:
     )
 
 
+_QUERY = re.compile(r"\?[^\s'\"()<>]{0,2000}")
+_USERINFO = re.compile(r"(?<=://)[^/@\s'\"]{1,256}@")
+
+
+def _redact(text: str) -> str:
+    """Query strings and user:password@ in URLs often hold secrets (tokens, API keys): drop them."""
+    return _USERINFO.sub("***@", _QUERY.sub("?\u2026", text))
+
+
 def _shorten(text: str) -> str:
+    text = _redact(text)
     if len(text) <= MAX_TEXT:
         return text
     half = MAX_TEXT // 2 - 3

@@ -7,9 +7,12 @@ replayed from a recorded Observation.
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 import ipaddress
+import re
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,34 +29,44 @@ Certificate = x509.Certificate
 @functools.lru_cache(maxsize=4096)
 def load(der: bytes) -> Certificate | None:
     """Parse DER; None for a malformed certificate (servers do send them)."""
-    try:
-        return x509.load_der_x509_certificate(der)
-    except ValueError:
-        return None
+    with warnings.catch_warnings():  # e.g. negative serials: real stores hold such roots
+        warnings.simplefilter("ignore")
+        try:
+            return x509.load_der_x509_certificate(der)
+        except ValueError:
+            return None
+
+
+_PEM_BLOCK = re.compile(rb"-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----(.+?)-----END", re.DOTALL)
 
 
 def load_bundle(data: bytes) -> list[Certificate]:
-    """Certificates from PEM text, DER, or PKCS#7 (AIA endpoints serve all three)."""
+    """Certificates from PEM text, DER, or PKCS#7 (AIA endpoints serve all three); bad ones are skipped."""
     if b"-----BEGIN" in data:
-        try:
-            return x509.load_pem_x509_certificates(data)
-        except ValueError:
-            pass
-        try:
-            from cryptography.hazmat.primitives.serialization import pkcs7
+        certs = []
+        for block in _PEM_BLOCK.findall(data):
+            try:
+                der = base64.b64decode(b"".join(block.split()), validate=False)
+            except ValueError:
+                continue
+            cert = load(der)
+            if cert is not None:
+                certs.append(cert)
+        return certs or _pkcs7(data, pem=True)
+    cert = load(data)
+    return [cert] if cert is not None else _pkcs7(data, pem=False)
 
-            return list(pkcs7.load_pem_pkcs7_certificates(data))
+
+def _pkcs7(data: bytes, *, pem: bool) -> list[Certificate]:
+    from cryptography.hazmat.primitives.serialization import pkcs7
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            loader = pkcs7.load_pem_pkcs7_certificates if pem else pkcs7.load_der_pkcs7_certificates
+            return list(loader(data))
         except (ValueError, TypeError):
             return []
-    cert = load(data)
-    if cert is not None:
-        return [cert]
-    try:
-        from cryptography.hazmat.primitives.serialization import pkcs7
-
-        return list(pkcs7.load_der_pkcs7_certificates(data))
-    except (ValueError, TypeError):
-        return []
 
 
 def der_of(cert: Certificate) -> bytes:

@@ -18,6 +18,7 @@ import ssl
 import tempfile
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import Any
@@ -194,8 +195,12 @@ class TLSServer(_LoopbackServer):
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         ctx.set_ciphers("DEFAULT:@SECLEVEL=0")  # serve weak lab keys too
         order = [ssl.TLSVersion[v.replace(".", "_").replace("TLSv", "TLSv")] for v in versions]
-        ctx.minimum_version = min(order)
-        ctx.maximum_version = max(order)
+        with (
+            warnings.catch_warnings()
+        ):  # old protocol versions are deprecated: the lab serves them on purpose
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ctx.minimum_version = min(order)
+            ctx.maximum_version = max(order)
         with tempfile.TemporaryDirectory() as folder:
             chain_path = os.path.join(folder, "chain.pem")
             key_path = os.path.join(folder, "key.pem")

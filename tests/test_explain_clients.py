@@ -1,0 +1,165 @@
+"""explain() on real exceptions raised by real clients against lab servers on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+
+import pytest
+
+import sslexplain
+from sslexplain import CauseKind
+from sslexplain.lab import Issued, TLSServer, issue, root
+
+from .conftest import HAS_IPV6, PKI
+
+HOSTS = ("127.0.0.1", "::1") if HAS_IPV6 else ("127.0.0.1",)
+
+
+def _chain(pki: PKI, defect: str) -> list[Issued]:
+    if defect == "expired":
+        import datetime as dt
+
+        now = dt.datetime.now(dt.timezone.utc)
+        return [
+            pki.leaf(
+                "localhost", not_before=now - dt.timedelta(days=60), not_after=now - dt.timedelta(days=2)
+            ),
+            pki.intermediate,
+        ]
+    if defect == "self_signed":
+        return [issue("localhost", sans=("localhost",))]
+    if defect == "hostname_mismatch":
+        return [pki.leaf("other.example.test"), pki.intermediate]
+    if defect == "incomplete_chain":
+        return [pki.leaf("localhost")]
+    if defect == "untrusted_root":
+        private = root("Corp Private Root CA").issue_ca("Corp Issuing CA")
+        return [private.issue_leaf("localhost"), private]
+    raise AssertionError(defect)
+
+
+DEFECTS = ["expired", "self_signed", "hostname_mismatch", "incomplete_chain", "untrusted_root"]
+
+
+def _requests(url: str, ca_file: str) -> BaseException:
+    import requests
+
+    try:
+        requests.get(url, verify=ca_file, timeout=5)
+    except requests.exceptions.SSLError as exc:
+        return exc
+    raise AssertionError("requests did not fail")
+
+
+def _urllib(url: str, ca_file: str) -> BaseException:
+    context = ssl.create_default_context(cafile=ca_file)
+    try:
+        urllib.request.urlopen(url, context=context, timeout=5)
+    except urllib.error.URLError as exc:
+        return exc
+    raise AssertionError("urllib did not fail")
+
+
+def _httpx(url: str, ca_file: str) -> BaseException:
+    import httpx
+
+    try:
+        httpx.get(url, verify=ssl.create_default_context(cafile=ca_file), timeout=5)
+    except httpx.ConnectError as exc:
+        return exc
+    raise AssertionError("httpx did not fail")
+
+
+def _aiohttp(url: str, ca_file: str) -> BaseException:
+    import aiohttp
+
+    async def fetch() -> BaseException:
+        context = ssl.create_default_context(cafile=ca_file)
+        async with aiohttp.ClientSession() as session:
+            try:
+                async with session.get(url, ssl=context, timeout=aiohttp.ClientTimeout(total=5)):
+                    pass
+            except aiohttp.ClientConnectorError as exc:
+                return exc
+        raise AssertionError("aiohttp did not fail")
+
+    return asyncio.run(fetch())
+
+
+CLIENTS: dict[str, Callable[[str, str], BaseException]] = {
+    "requests": _requests,
+    "urllib": _urllib,
+    "httpx": _httpx,
+    "aiohttp": _aiohttp,
+}
+
+
+@pytest.mark.parametrize("client", sorted(CLIENTS))
+@pytest.mark.parametrize("defect", DEFECTS)
+def test_explain_real_client_exception(pki: PKI, client: str, defect: str) -> None:
+    with TLSServer(_chain(pki, defect), hosts=HOSTS) as server:
+        url = f"https://localhost:{server.port}/path?secret=1"
+        exc = CLIENTS[client](url, pki.ca_file)
+        offline = sslexplain.explain(exc, probe=False)
+        probed = sslexplain.explain(exc, ca_file=pki.ca_file, timeout=5)
+    assert not offline.ok and not probed.ok
+    assert offline.observation is not None and not offline.observation.probed
+    assert probed.target.host == "localhost" and probed.target.port == server.port
+    assert probed.primary is not None and probed.primary.kind is CauseKind(defect), str(probed)
+    assert CauseKind(defect) in offline.kinds or defect == "untrusted_root", str(offline)
+    assert "secret" not in probed.to_json()
+
+
+def test_explain_notes_when_the_probe_does_not_reproduce(pki: PKI) -> None:
+    """The user's client failed with an untrusted root; from here (lab root trusted) it verifies."""
+    with TLSServer([pki.leaf("localhost"), pki.intermediate], hosts=HOSTS) as server:
+        exc = _requests(f"https://localhost:{server.port}/", ssl.get_default_verify_paths().cafile or "")
+        d = sslexplain.explain(exc, ca_file=pki.ca_file, timeout=5)
+    assert not d.ok
+    assert any("reported" in e for c in d.causes for e in c.evidence), str(d)
+
+
+def test_explain_pasted_text_offline() -> None:
+    text = (
+        "requests.exceptions.SSLError: HTTPSConnectionPool(host='api.example.test', port=8443): Max retries "
+        "exceeded with url: / (Caused by SSLError(SSLCertVerificationError(1, "
+        "'[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
+        "unable to get local issuer certificate (_ssl.c:1006)')))"
+    )
+    d = sslexplain.explain(text, probe=False)
+    assert not d.ok
+    assert d.target.host == "api.example.test" and d.target.port == 8443
+    assert d.primary is not None and d.primary.kind is CauseKind.INCOMPLETE_CHAIN
+    assert {CauseKind.MISSING_ROOT, CauseKind.UNTRUSTED_ROOT} <= set(d.kinds)
+    assert any(f.command == "sslexplain api.example.test:8443" for f in d.primary.fixes)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("certificate verify failed: certificate has expired", CauseKind.EXPIRED),
+        (
+            "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate",
+            CauseKind.SELF_SIGNED,
+        ),
+        ("Hostname mismatch, certificate is not valid for 'x.test'.", CauseKind.HOSTNAME_MISMATCH),
+        ("certificate verify failed: self signed certificate in certificate chain", CauseKind.UNTRUSTED_ROOT),
+        ("ca md too weak", CauseKind.WEAK_CRYPTO),
+        ("Basic Constraints of CA cert not marked critical", CauseKind.INVALID_CHAIN),
+        ("certificate verify failed: certificate is not yet valid", CauseKind.NOT_YET_VALID),
+    ],
+)
+def test_explain_text_maps_codes(text: str, kind: CauseKind) -> None:
+    for lang in ("en", "ja"):
+        d = sslexplain.explain(text, probe=False, lang=lang)
+        assert d.primary is not None and d.primary.kind is kind, str(d)
+        assert "{" not in str(d)
+
+
+def test_explain_rejects_other_types() -> None:
+    with pytest.raises(TypeError):
+        sslexplain.explain(42)  # type: ignore[arg-type]
