@@ -7,10 +7,12 @@
 
 from ._api import analyze, diagnose, explain
 from ._model import (
+    AddressResult,
     Audience,
     Cause,
     CauseKind,
     CertInfo,
+    ClientVerdict,
     Diagnosis,
     Environment,
     Fetch,
@@ -26,10 +28,12 @@ from ._model import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "AddressResult",
     "Audience",
     "Cause",
     "CauseKind",
     "CertInfo",
+    "ClientVerdict",
     "Diagnosis",
     "Environment",
     "Fetch",

@@ -21,6 +21,7 @@ def diagnose(
     proxy: str | None = None,
     timeout: float = 10.0,
     lang: str | None = None,
+    network: bool = True,
 ) -> Diagnosis:
     """Re-run the TLS handshake with ``target`` and explain what is wrong.
 
@@ -32,6 +33,8 @@ def diagnose(
         proxy: ``"http://host:port"``; default the environment's proxy settings.
         timeout: one deadline in seconds for the whole diagnosis.
         lang: ``"en"`` or ``"ja"``; default SSLEXPLAIN_LANG, then the locale.
+        network: False forbids every fetch beyond the handshakes (AIA, OCSP, CRL): URLs in
+            certificates come from the server and may point anywhere.
 
     Returns:
         A :class:`Diagnosis`; problems are causes, never exceptions. Only caller
@@ -44,7 +47,7 @@ def diagnose(
     parsed = parse_target(target, port=port, connect_to=connect_to, proxy=proxy, ca_file=ca_file)
     _check_timeout(timeout)
     _check_ca_file(ca_file)
-    return analyze(_observe(parsed, timeout, None), lang=language)
+    return analyze(_observe(parsed, timeout, None, network=network), lang=language)
 
 
 def explain(
@@ -137,10 +140,12 @@ def analyze(observation: Observation, *, lang: str = "en") -> Diagnosis:
     )
 
 
-def _observe(target: Target, timeout: float, reported: ReportedError | None) -> Observation:
+def _observe(
+    target: Target, timeout: float, reported: ReportedError | None, *, network: bool = True
+) -> Observation:
     from ._observe import observe
 
-    return observe(target, timeout=timeout, reported=reported)
+    return observe(target, timeout=timeout, reported=reported, network=network)
 
 
 def _compare_with_report(diagnosis: Diagnosis, observation: Observation, lang: str) -> Diagnosis:

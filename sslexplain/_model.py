@@ -12,7 +12,7 @@ import base64
 import dataclasses
 import enum
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 
@@ -115,6 +115,7 @@ class Handshake:
     address: str
     purpose: str  # "capture" or "verify"
     ok: bool
+    route: str = "direct"  # "direct", or "proxy" when made through an HTTP CONNECT proxy
     chain: tuple[bytes, ...] = ()
     tls_version: str | None = None
     cipher: str | None = None
@@ -202,6 +203,8 @@ class Observation:
     stores: tuple[TrustStore, ...] = ()
     environment: Environment | None = None
     reported: ReportedError | None = None
+    proxy: str | None = None  # the proxy the client would use (credentials redacted), if any
+    network: bool = True  # False: no AIA / OCSP / CRL fetch was allowed
     probed: bool = True
     deadline_hit: bool = False
     elapsed_ms: float = 0.0
@@ -248,6 +251,29 @@ class CertInfo:
 
 
 @dataclass(**_FROZEN)
+class ClientVerdict:
+    """Whether one client configuration on this machine verifies the served chain, and why."""
+
+    client: str  # "stdlib ssl", "requests", "httpx", "certifi", "OS store (truststore)", "pip", "ca_file"
+    store: str  # where its trust comes from (a path, "certifi 2026.05.20", "OS")
+    verifies: bool
+    detail: str = ""
+
+
+@dataclass(**_FROZEN)
+class AddressResult:
+    """What one address of the host serves, and whether the client verifies it."""
+
+    address: str
+    family: str  # "IPv4" or "IPv6"
+    reached: bool
+    verifies: bool
+    leaf_sha256: str | None = None
+    verify_code: int | None = None
+    detail: str = ""
+
+
+@dataclass(**_FROZEN)
 class Diagnosis:
     """The answer: what is wrong (``causes``), on what evidence, and how to fix it."""
 
@@ -256,6 +282,8 @@ class Diagnosis:
     causes: tuple[Cause, ...] = ()
     chain: tuple[CertInfo, ...] = ()
     completed_chain_pem: str | None = None
+    clients: tuple[ClientVerdict, ...] = ()
+    addresses: tuple[AddressResult, ...] = ()
     observation: Observation | None = None
     lang: str = "en"
     verdict: str = ""
@@ -383,7 +411,3 @@ def utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc)
-
-
-def empty_field() -> Any:
-    return field(default_factory=tuple)

@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from typing import TypeVar
 
 from ._model import Fetch, Handshake, Observation, ReportedError, Target, TrustStore
-from ._stores import LoadedStore, issuer_names, load_client_store
+from ._stores import LoadedStore, issuer_names, load_stores
 
 _T = TypeVar("_T")
 MAX_FETCH_BYTES = 256 * 1024
@@ -443,8 +443,13 @@ def fetch_missing_issuers(chain: Sequence[bytes], store: LoadedStore, deadline: 
 # --- the whole observation -----------------------------------------------------
 
 
-def observe(target: Target, *, timeout: float = 10.0, reported: ReportedError | None = None) -> Observation:
-    """Measure everything about ``target`` within ``timeout`` seconds."""
+def observe(
+    target: Target, *, timeout: float = 10.0, reported: ReportedError | None = None, network: bool = True
+) -> Observation:
+    """Measure everything about ``target`` within ``timeout`` seconds.
+
+    ``network=False`` makes the handshakes only: no AIA, OCSP or CRL fetch.
+    """
     from ._environment import read_environment
 
     deadline = Deadline(timeout)
@@ -454,7 +459,8 @@ def observe(target: Target, *, timeout: float = 10.0, reported: ReportedError | 
     watchdog.daemon = True
     watchdog.start()
     try:
-        store = load_client_store(target.ca_file)
+        all_stores = load_stores(target.ca_file)
+        store = all_stores[0]
         verifying = client_context(target.ca_file)
         capturing = _capture_context()
         addresses, resolve_error = resolve(target, deadline)
@@ -464,7 +470,7 @@ def observe(target: Target, *, timeout: float = 10.0, reported: ReportedError | 
             calls.append(lambda a=address: handshake(a, target, "verify", verifying, deadline, sockets))  # type: ignore[misc]
         handshakes = run_all(calls, deadline, lambda i: _unfinished(addresses[i // 2], i))
         chain = next((h.chain for h in handshakes if h.purpose == "capture" and h.chain), ())
-        fetches = fetch_missing_issuers(chain, store, deadline) if chain else []
+        fetches = fetch_missing_issuers(chain, store, deadline) if chain and network else []
     finally:
         watchdog.cancel()
         sockets.close_all()
@@ -472,7 +478,7 @@ def observe(target: Target, *, timeout: float = 10.0, reported: ReportedError | 
 
     fetched = [c for f in fetches for c in _x509.load_bundle(f.body)] if fetches else []
     names = issuer_names(list(chain) + [_x509.der_of(c) for c in fetched])
-    stores: tuple[TrustStore, ...] = (store.relevant(names, chain),)
+    stores: tuple[TrustStore, ...] = tuple(s.relevant(names, chain) for s in all_stores)
     return Observation(
         target=target,
         observed_at=observed_at,
@@ -483,6 +489,7 @@ def observe(target: Target, *, timeout: float = 10.0, reported: ReportedError | 
         stores=stores,
         environment=read_environment(),
         reported=reported,
+        network=network,
         probed=True,
         deadline_hit=deadline.expired,
         elapsed_ms=deadline.elapsed_ms(),

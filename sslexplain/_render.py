@@ -62,6 +62,33 @@ def _cause_lines(d: Diagnosis, cause: Cause, compact: bool) -> list[str]:
     return lines
 
 
+def _verdict_word(d: Diagnosis, verifies: bool) -> str:
+    return text(d.lang, "render.verifies" if verifies else "render.fails")
+
+
+def _client_lines(d: Diagnosis) -> list[str]:
+    if not d.clients:
+        return []
+    width = max(len(clean(c.client)) for c in d.clients)
+    lines = ["", text(d.lang, "render.clients") + ":"]
+    for c in d.clients:
+        detail = f" ({clean(c.detail)})" if c.detail else ""
+        lines.append(f"  {clean(c.client):{width}}  {_verdict_word(d, c.verifies)}  {clean(c.store)}{detail}")
+    return lines
+
+
+def _address_lines(d: Diagnosis) -> list[str]:
+    if len(d.addresses) < 2:
+        return []
+    lines = ["", text(d.lang, "render.addresses") + ":"]
+    for a in d.addresses:
+        state = _verdict_word(d, a.verifies) if a.reached else text(d.lang, "render.unreached")
+        leaf = f" leaf sha256 {a.leaf_sha256[:16]}…" if a.leaf_sha256 else ""
+        detail = f" ({clean(a.detail)})" if a.detail else ""
+        lines.append(f"  {clean(a.address)} [{a.family}]  {state}{leaf}{detail}")
+    return lines
+
+
 def render_text(d: Diagnosis, *, compact: bool = False) -> str:
     """The verdict first, then each cause with evidence and fixes, then the chain as served."""
     lines = [clean(d.verdict)]
@@ -71,6 +98,8 @@ def render_text(d: Diagnosis, *, compact: bool = False) -> str:
         lines.extend(_cause_lines(d, cause, compact))
     if compact:
         return "\n".join(lines)
+    lines.extend(_client_lines(d))
+    lines.extend(_address_lines(d))
     if d.observation is not None and d.observation.probed:
         lines.append("")
         if d.chain:
@@ -132,6 +161,25 @@ def render_html(d: Diagnosis) -> str:
                 f"{e(clean(fix.text))}{command}</li>"
             )
         parts.append("</ul></details>")
+    if d.clients:
+        parts.append(f"<p><b>{e(text(d.lang, 'render.clients'))}</b></p><table>")
+        for c in d.clients:
+            colour_c = "#1b7f3b" if c.verifies else "#b42318"
+            parts.append(
+                f'<tr><td>{e(clean(c.client))}</td><td style="color:{colour_c}">'
+                f"{e(_verdict_word(d, c.verifies))}</td><td>{e(clean(c.store))}</td>"
+                f"<td>{e(clean(c.detail))}</td></tr>"
+            )
+        parts.append("</table>")
+    if len(d.addresses) > 1:
+        parts.append(f"<p><b>{e(text(d.lang, 'render.addresses'))}</b></p><table>")
+        for a in d.addresses:
+            state = _verdict_word(d, a.verifies) if a.reached else text(d.lang, "render.unreached")
+            parts.append(
+                f"<tr><td>{e(clean(a.address))}</td><td>{e(a.family)}</td><td>{e(state)}</td>"
+                f"<td>{e(clean(a.detail))}</td></tr>"
+            )
+        parts.append("</table>")
     if d.chain:
         now = d.observation.observed_at if d.observation else None
         parts.append(

@@ -132,6 +132,11 @@ def load_client_store(ca_file: str | None) -> LoadedStore:
     return load_default_store()
 
 
+def load_stores(ca_file: str | None) -> list[LoadedStore]:
+    """Every trust store to evaluate the chain against; the first is the client's own."""
+    return [load_client_store(ca_file)]
+
+
 def load_certifi_store() -> LoadedStore | None:
     try:
         import certifi

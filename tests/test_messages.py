@@ -7,10 +7,10 @@ import string
 
 import pytest
 
-from sslexplain._messages import en, ja, normalize_lang, text
+from sslexplain._messages import CATALOGS, normalize_lang, text
 
-EN = en.MESSAGES
-JA = ja.MESSAGES
+EN = CATALOGS["en"]
+JA = CATALOGS["ja"]
 
 # Hiragana, katakana (incl. prolonged sound mark) and CJK ideographs.
 _JAPANESE = re.compile(r"[\u3040-\u309f\u30a0-\u30ff\u4e00-\u9fff]")

@@ -11,9 +11,36 @@ import os
 import string
 from collections.abc import Mapping
 
-from . import en, ja
+from . import (
+    en,
+    en_fleet,
+    en_integrations,
+    en_network,
+    en_trust,
+    ja,
+    ja_fleet,
+    ja_integrations,
+    ja_network,
+    ja_trust,
+)
 
-CATALOGS: Mapping[str, Mapping[str, str]] = {"en": en.MESSAGES, "ja": ja.MESSAGES}
+# One catalog per language, merged from one module per family so that each family's messages live together.
+CATALOGS: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        **en.MESSAGES,
+        **en_trust.MESSAGES,
+        **en_network.MESSAGES,
+        **en_integrations.MESSAGES,
+        **en_fleet.MESSAGES,
+    },
+    "ja": {
+        **ja.MESSAGES,
+        **ja_trust.MESSAGES,
+        **ja_network.MESSAGES,
+        **ja_integrations.MESSAGES,
+        **ja_fleet.MESSAGES,
+    },
+}
 LANGUAGES = tuple(CATALOGS)
 
 
