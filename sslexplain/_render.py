@@ -186,12 +186,12 @@ def render_html(d: Diagnosis) -> str:
             '<table style="border-collapse:collapse"><tr><th>#</th><th>subject</th><th>issuer</th>'
             "<th>valid</th><th>key</th></tr>"
         )
-        for c in d.chain:
-            bad = now is not None and not (c.not_before <= now <= c.not_after)
+        for cert in d.chain:
+            bad = now is not None and not (cert.not_before <= now <= cert.not_after)
             style = ' style="color:#b42318;font-weight:bold"' if bad else ""
             parts.append(
-                f"<tr><td>{c.index}</td><td>{e(clean(c.subject))}</td><td>{e(clean(c.issuer))}</td>"
-                f"<td{style}>{c.not_before.date()} → {c.not_after.date()}</td><td>{e(c.key)}</td></tr>"
+                f"<tr><td>{cert.index}</td><td>{e(clean(cert.subject))}</td><td>{e(clean(cert.issuer))}</td>"
+                f"<td{style}>{cert.not_before.date()} → {cert.not_after.date()}</td><td>{e(cert.key)}</td></tr>"
             )
         parts.append("</table>")
     parts.append("</div>")
