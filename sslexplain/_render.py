@@ -191,7 +191,8 @@ def render_html(d: Diagnosis) -> str:
             style = ' style="color:#b42318;font-weight:bold"' if bad else ""
             parts.append(
                 f"<tr><td>{cert.index}</td><td>{e(clean(cert.subject))}</td><td>{e(clean(cert.issuer))}</td>"
-                f"<td{style}>{cert.not_before.date()} → {cert.not_after.date()}</td><td>{e(cert.key)}</td></tr>"
+                f"<td{style}>{cert.not_before.date()} → {cert.not_after.date()}</td>"
+                f"<td>{e(cert.key)}</td></tr>"
             )
         parts.append("</table>")
     parts.append("</div>")
