@@ -104,7 +104,7 @@ def offline_observation(reported: ReportedError) -> Observation:
 
 def analyze(observation: Observation, *, lang: str = "en") -> Diagnosis:
     """Pure: an Observation (fresh or loaded from JSON) to a Diagnosis."""
-    from . import _analyze, _x509
+    from . import _analyze, _analyze_network, _analyze_trust, _x509
     from ._messages import text
 
     facts = _analyze.facts(observation, lang)
@@ -134,6 +134,8 @@ def analyze(observation: Observation, *, lang: str = "en") -> Diagnosis:
         causes=causes,
         chain=chain,
         completed_chain_pem=completed,
+        clients=_analyze_trust.client_verdicts(facts),
+        addresses=_analyze_network.address_results(facts),
         observation=observation,
         lang=lang,
         verdict=verdict,
