@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ._facts import Facts
-from ._model import Cause, AddressResult
+from ._model import AddressResult, Cause
 
 NETWORK_RULES: tuple[Callable[[Facts], list[Cause]], ...] = ()
 
