@@ -15,7 +15,7 @@ from . import _x509
 from ._analyze_network import NETWORK_RULES
 from ._analyze_trust import TRUST_RULES
 from ._facts import CODE_KINDS, Facts, K, facts
-from ._model import Audience, Cause, CauseKind, Severity
+from ._model import Audience, Cause, CauseKind, ReportedError, Severity
 
 __all__ = ["CODE_KINDS", "RULES", "Facts", "facts", "run_rules"]
 
@@ -401,25 +401,69 @@ def unexplained(f: Facts) -> list[Cause]:
     return [f.cause(kind, evidence, fixes, Severity.ERROR, variant="", certificate=None)]
 
 
+_OFFLINE_WORDS: tuple[tuple[tuple[str, ...], tuple[CauseKind, ...]], ...] = (
+    (("revoked",), (K.REVOKED,)),
+    (
+        (
+            "connection refused",
+            "name or service not known",
+            "nodename nor servname",
+            "getaddrinfo failed",
+            "temporary failure in name resolution",
+            "failed to establish a new connection",
+            "connect call failed",
+            "timed out",
+            "network is unreachable",
+            "no route to host",
+            "errno 111",
+            "errno -2",
+            "winerror 10061",
+        ),
+        (K.UNREACHABLE,),
+    ),
+    (
+        (
+            "wrong version number",
+            "record layer failure",
+            "http request",
+            "packet length too long",
+            "certificate required",
+            "alert handshake failure",
+            "unsupported protocol",
+            "no shared cipher",
+            "protocol version",
+            "eof occurred in violation of protocol",
+            "unexpected eof",
+        ),
+        (K.HANDSHAKE_FAILURE,),
+    ),
+    (("certificate_verify_failed", "certificate verify failed"), CODE_KINDS[20]),
+)
+
+
+def _offline_kinds(reported: ReportedError) -> tuple[CauseKind, ...]:
+    """The kinds a reported error usually means, most likely first: by verify code, else by its words."""
+    if reported.verify_code is not None and reported.verify_code in CODE_KINDS:
+        return CODE_KINDS[reported.verify_code]
+    lowered = f"{reported.verify_message or ''} {reported.text}".lower()
+    for words, kinds in _OFFLINE_WORDS:
+        if any(w in lowered for w in words):
+            return kinds
+    return (K.UNTRUSTED_ROOT,) if reported.verify_message else (K.HANDSHAKE_FAILURE,)
+
+
 def reported_only(f: Facts) -> list[Cause]:
     """No handshake was made: the likely causes of the reported error, and the check that tells them apart."""
     reported = f.obs.reported
     if f.obs.probed or reported is None:
         return []
     code = reported.verify_code
-    kinds = CODE_KINDS.get(code, ()) if code is not None else ()
-    if not kinds:
-        kinds = (
-            (K.HANDSHAKE_FAILURE,)
-            if reported.verify_message is None and code is None
-            else (K.UNTRUSTED_ROOT,)
-        )
+    kinds = _offline_kinds(reported)
     target = f"{reported.host}:{reported.port or 443}" if reported.host else "HOST"
-    said = f.t(
-        "ev.reported",
-        code=code if code is not None else "?",
-        message=reported.verify_message or reported.text[:200],
-    )
+    if code is not None:
+        said = f.t("ev.reported", code=code, message=reported.verify_message or "")
+    else:
+        said = f.t("ev.reported_text", message=(reported.verify_message or reported.text)[:300])
     causes = []
     for rank, kind in enumerate(kinds):
         evidence = [said, f.t("ev.offline")]

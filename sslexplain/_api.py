@@ -80,8 +80,8 @@ def explain(
         reported = reported_from_exception(error)
     else:
         raise TypeError(f"explain() takes an exception or a string, not {type(error).__name__}")
-    if reported is None:
-        reported = ReportedError(text=_safe_str(error)[:2000])
+    if reported is None:  # not a TLS error at all (refused, DNS, ...): still read what the text says
+        reported = reported_from_text(_safe_str(error))
     if probe and reported.host:
         try:
             from ._target import parse_target

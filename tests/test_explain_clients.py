@@ -36,13 +36,32 @@ def _chain(pki: PKI, defect: str) -> list[Issued]:
         return [pki.leaf("other.example.test"), pki.intermediate]
     if defect == "incomplete_chain":
         return [pki.leaf("localhost")]
+    if defect == "not_yet_valid":
+        import datetime as dt
+
+        soon = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=3)
+        return [pki.leaf("localhost", not_before=soon, days=30), pki.intermediate]
+    if defect == "invalid_chain":
+        fake = issue("Not a CA", issuer=pki.root, ca=True, basic_constraints=False)
+        return [fake.issue_leaf("localhost"), fake]
+    if defect == "weak_crypto":
+        return [pki.leaf("localhost", key_type="rsa", key_size=1024), pki.intermediate]
     if defect == "untrusted_root":
         private = root("Corp Private Root CA").issue_ca("Corp Issuing CA")
         return [private.issue_leaf("localhost"), private]
     raise AssertionError(defect)
 
 
-DEFECTS = ["expired", "self_signed", "hostname_mismatch", "incomplete_chain", "untrusted_root"]
+DEFECTS = [
+    "expired",
+    "not_yet_valid",
+    "self_signed",
+    "hostname_mismatch",
+    "incomplete_chain",
+    "untrusted_root",
+    "invalid_chain",
+    "weak_crypto",
+]
 
 
 def _requests(url: str, ca_file: str) -> BaseException:
@@ -50,7 +69,7 @@ def _requests(url: str, ca_file: str) -> BaseException:
 
     try:
         requests.get(url, verify=ca_file, timeout=5)
-    except requests.exceptions.SSLError as exc:
+    except requests.exceptions.RequestException as exc:
         return exc
     raise AssertionError("requests did not fail")
 
@@ -69,7 +88,7 @@ def _httpx(url: str, ca_file: str) -> BaseException:
 
     try:
         httpx.get(url, verify=ssl.create_default_context(cafile=ca_file), timeout=5)
-    except httpx.ConnectError as exc:
+    except httpx.TransportError as exc:
         return exc
     raise AssertionError("httpx did not fail")
 
@@ -83,7 +102,7 @@ def _aiohttp(url: str, ca_file: str) -> BaseException:
             try:
                 async with session.get(url, ssl=context, timeout=aiohttp.ClientTimeout(total=5)):
                     pass
-            except aiohttp.ClientConnectorError as exc:
+            except aiohttp.ClientError as exc:
                 return exc
         raise AssertionError("aiohttp did not fail")
 
@@ -163,3 +182,43 @@ def test_explain_text_maps_codes(text: str, kind: CauseKind) -> None:
 def test_explain_rejects_other_types() -> None:
     with pytest.raises(TypeError):
         sslexplain.explain(42)  # type: ignore[arg-type]
+
+
+def test_explain_client_certificate_required(pki: PKI) -> None:
+    other = root("Client CA")
+    for client, call in CLIENTS.items():
+        with TLSServer(
+            [pki.leaf("localhost"), pki.intermediate], hosts=HOSTS, client_ca=other, tls_versions=("TLSv1.2",)
+        ) as server:
+            exc = call(f"https://localhost:{server.port}/", pki.ca_file)
+            probed = sslexplain.explain(exc, ca_file=pki.ca_file, timeout=5)
+            offline = sslexplain.explain(exc, probe=False)
+        assert probed.primary is not None and probed.primary.kind is CauseKind.HANDSHAKE_FAILURE, (
+            client,
+            str(probed),
+        )
+        assert "client certificate" in probed.primary.summary
+        assert offline.primary is not None and offline.primary.kind is CauseKind.HANDSHAKE_FAILURE, (
+            client,
+            offline,
+        )
+
+
+def test_explain_refused_connection(pki: PKI) -> None:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    for client, call in CLIENTS.items():
+        exc = call(f"https://127.0.0.1:{port}/", pki.ca_file)
+        probed = sslexplain.explain(exc, timeout=3)
+        offline = sslexplain.explain(exc, probe=False)
+        assert probed.primary is not None and probed.primary.kind is CauseKind.UNREACHABLE, (
+            client,
+            str(probed),
+        )
+        assert offline.primary is not None and offline.primary.kind is CauseKind.UNREACHABLE, (
+            client,
+            str(offline),
+        )
