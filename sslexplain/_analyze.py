@@ -9,13 +9,15 @@ machine re-analysing.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from . import _x509
 from ._analyze_network import NETWORK_RULES
 from ._analyze_trust import TRUST_RULES
 from ._facts import CODE_KINDS, Facts, K, facts
-from ._model import Audience, Cause, CauseKind, ReportedError, Severity
+from ._messages import text
+from ._model import Audience, Cause, CauseKind, Fix, ReportedError, Severity
 
 __all__ = ["CODE_KINDS", "RULES", "Facts", "facts", "run_rules"]
 
@@ -457,33 +459,37 @@ def reported_only(f: Facts) -> list[Cause]:
     reported = f.obs.reported
     if f.obs.probed or reported is None:
         return []
+    return list(_offline_causes(reported, f.lang))
+
+
+@functools.lru_cache(maxsize=256)
+def _offline_causes(reported: ReportedError, lang: str) -> tuple[Cause, ...]:
+    """Cached: a logging hook explains the same error again and again, in microseconds."""
     code = reported.verify_code
-    kinds = _offline_kinds(reported)
     target = f"{reported.host}:{reported.port or 443}" if reported.host else "HOST"
     if code is not None:
-        said = f.t("ev.reported", code=code, message=reported.verify_message or "")
+        said = text(lang, "ev.reported", code=code, message=reported.verify_message or "")
     else:
-        said = f.t("ev.reported_text", message=(reported.verify_message or reported.text)[:300])
+        said = text(lang, "ev.reported_text", message=(reported.verify_message or reported.text)[:300])
+    evidence = (said, text(lang, "ev.offline"))
+    probe = Fix(
+        audience=Audience.CLIENT, text=text(lang, "fix.offline.probe"), command=f"sslexplain {target}"
+    )
     causes = []
-    for rank, kind in enumerate(kinds):
-        evidence = [said, f.t("ev.offline")]
-        fixes = [
-            f.fix(Audience.CLIENT, "fix.offline.probe", command=f"sslexplain {target}"),
-            f.fix(Audience.CLIENT, f"offline.{kind.value}.fix"),
-        ]
-        severity = Severity.ERROR if rank == 0 else Severity.WARNING
+    for rank, kind in enumerate(_offline_kinds(reported)):
+        fix = Fix(audience=Audience.CLIENT, text=text(lang, f"offline.{kind.value}.fix"))
         causes.append(
             Cause(
                 kind=kind,
-                severity=severity,
+                severity=Severity.ERROR if rank == 0 else Severity.WARNING,
                 root_cause=kind.root_cause,
-                summary=f.t(f"offline.{kind.value}.summary", code=code),
-                explanation=f.t(f"offline.{kind.value}.explanation", code=code),
-                evidence=tuple(evidence),
-                fixes=tuple(fixes),
+                summary=text(lang, f"offline.{kind.value}.summary", code=code),
+                explanation=text(lang, f"offline.{kind.value}.explanation", code=code),
+                evidence=evidence,
+                fixes=(probe, fix),
             )
         )
-    return causes
+    return tuple(causes)
 
 
 Rule = Callable[[Facts], list[Cause]]

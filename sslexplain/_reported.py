@@ -13,6 +13,7 @@ Verification failures of every stack are mapped onto the nearest OpenSSL
 
 from __future__ import annotations
 
+import functools
 import re
 import ssl
 from collections.abc import Iterator
@@ -324,7 +325,12 @@ def _verify_from_text(message: object) -> tuple[int | None, str | None]:
     """(code, the message fragment that names the reason)."""
     if not isinstance(message, str) or not message:
         return None, None
-    text = message[:MAX_INPUT]
+    return _verify_from_str(message[:MAX_INPUT])
+
+
+@functools.lru_cache(maxsize=512)
+def _verify_from_str(text: str) -> tuple[int | None, str | None]:
+    """Cached: the same few messages repeat in every log and every retry."""
     numeric = _NUMERIC.search(text)
     if numeric is not None and int(numeric.group(1)) > 0:
         return int(numeric.group(1)), _reason(text)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import locale
 import os
-import string
 from collections.abc import Mapping
 
 from . import (
@@ -53,7 +52,15 @@ def text(lang: str, key: str, /, **params: object) -> str:
     """The message ``key`` in ``lang``, placeholders filled (a missing one stays visible)."""
     catalog = CATALOGS.get(lang, CATALOGS["en"])
     template = catalog.get(key) or CATALOGS["en"].get(key) or key
-    return string.Formatter().vformat(template, (), _Lenient(params))
+    try:
+        return template.format_map(_Lenient(params))
+    except (
+        ValueError,
+        IndexError,
+        AttributeError,
+        KeyError,
+    ):  # a malformed template never breaks a diagnosis
+        return template
 
 
 def normalize_lang(lang: str | None) -> str:
