@@ -114,7 +114,13 @@ def handshake_failure(f: Facts) -> list[Cause]:
         and (capture.certificate_requested or "alert" in capture.alert_after_handshake.lower())
     ):
         failed = capture
-    elif verify is not None and verify.error_kind in ("tls", "closed", "other"):
+    elif verify is not None and verify.error_kind in (
+        "tls",
+        "closed",
+        "other",
+        "timeout",
+        "handshake_timeout",
+    ):
         failed = verify
     if failed is None:
         return []

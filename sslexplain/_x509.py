@@ -319,7 +319,7 @@ def check_name(cert: Certificate, host: str) -> NameCheck:
         return NameCheck(False, reason, cns)
     for name in dns:
         suffix = name[2:].lower() if name.startswith("*.") else None
-        if suffix and host.endswith("." + suffix):
+        if suffix and (host.endswith("." + suffix) or host == suffix):
             return NameCheck(False, "wildcard_depth", names, closest=name)
     return NameCheck(False, "not_listed", names, closest=_closest(host, dns))
 
