@@ -5,7 +5,7 @@
 >>> d.ok, d.primary                               # doctest: +SKIP
 """
 
-from ._api import analyze, diagnose, explain
+from ._api import analyze, diagnose, diagnose_many, environment, explain
 from ._model import (
     AddressResult,
     Audience,
@@ -46,5 +46,27 @@ __all__ = [
     "TrustStore",
     "analyze",
     "diagnose",
+    "diagnose_many",
+    "environment",
     "explain",
+    "explaining",
+    "install",
+    "integrations",
+    "uninstall",
 ]
+
+_INTEGRATIONS = frozenset({"explaining", "install", "uninstall"})
+
+
+def __getattr__(name: str) -> object:
+    """The integrations load on first use, so ``import sslexplain`` does not import logging."""
+    if name in _INTEGRATIONS or name == "integrations":
+        import importlib
+
+        module = importlib.import_module(".integrations", __name__)
+        return module if name == "integrations" else getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

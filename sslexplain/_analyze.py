@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from . import _x509
 from ._analyze_network import NETWORK_RULES
-from ._analyze_trust import TRUST_RULES
+from ._analyze_trust import TRUST_RULES, trusted_elsewhere, untrusted_evidence, untrusted_fixes
 from ._facts import CODE_KINDS, Facts, K, facts
 from ._messages import text
 from ._model import Audience, Cause, CauseKind, Fix, ReportedError, Severity
@@ -176,6 +176,8 @@ def untrusted_root(f: Facts) -> list[Cause]:
     path = f.completed
     if not path.links or path.anchored or (path.end == "self_signed" and len(path.links) == 1):
         return []
+    if trusted_elsewhere(f):
+        return []  # another store here has the root: missing_root / python_environment say so
     top = path.top
     if path.end == "self_signed":
         root_name = _x509.name_text(top.subject)
@@ -186,7 +188,9 @@ def untrusted_root(f: Facts) -> list[Cause]:
     else:
         return []  # a leaf whose issuer is unknown: incomplete_chain says so
     evidence = [ev, f.t("ev.root_not_in_store", root=root_name, store=f.store_name), f.verify_evidence()]
+    evidence[2:2] = untrusted_evidence(f)  # removed from Mozilla's store, or private-looking
     fixes = [
+        *untrusted_fixes(f),
         f.fix(Audience.CLIENT, "fix.untrusted_root.client", root=root_name),
         f.fix(Audience.CLIENT, "fix.untrusted_root.truststore", command="pip install truststore"),
         f.fix(Audience.SERVER, "fix.untrusted_root.server"),
@@ -518,6 +522,23 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# Kinds that a successful verifying handshake disproves for the client under diagnosis.
+_CONTRADICTED_BY_VERIFICATION = frozenset(
+    {
+        K.SELF_SIGNED,
+        K.UNTRUSTED_ROOT,
+        K.INCOMPLETE_CHAIN,
+        K.INVALID_CHAIN,
+        K.HOSTNAME_MISMATCH,
+        K.EXPIRED,
+        K.NOT_YET_VALID,
+        K.MISSING_ROOT,
+    }
+)
+# Kinds that remain worth knowing, as warnings, when the client verifies (other clients, stricter settings).
+_WARN_WHEN_VERIFIED = frozenset({K.CHAIN_ORDER, K.WEAK_CRYPTO, K.PYTHON_ENVIRONMENT})
+
+
 def run_rules(f: Facts) -> list[Cause]:
     """Every rule's causes: errors first (the one the verifier reported first), then warnings."""
     found: list[tuple[int, Cause]] = []
@@ -526,11 +547,11 @@ def run_rules(f: Facts) -> list[Cause]:
             found.extend((rank, cause) for cause in rule(f))
         if found and rule in (unreachable, handshake_failure) and not (f.capture and f.capture.chain):
             break
-    if f.verified:  # the client accepted the chain: only structural warnings remain
+    if f.verified:  # the client accepted the chain: what contradicts that goes, structural findings warn
         found = [
-            (r, c if c.kind is K.HANDSHAKE_FAILURE else _as_warning(c))
+            (r, _as_warning(c) if c.kind in _WARN_WHEN_VERIFIED else c)
             for r, c in found
-            if c.kind in (K.CHAIN_ORDER, K.WEAK_CRYPTO, K.HANDSHAKE_FAILURE)
+            if c.kind not in _CONTRADICTED_BY_VERIFICATION
         ]
     elif f.verify_failed and not any(c.is_error for _, c in found):
         found.extend((len(RULES), c) for c in unexplained(f))

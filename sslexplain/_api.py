@@ -7,9 +7,14 @@ Heavy modules (cryptography, urllib3) are imported inside the functions so
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ._model import Cause, Diagnosis, Observation, ReportedError, Severity, Target
+
+if TYPE_CHECKING:
+    from ._environment import EnvironmentReport
 
 
 def diagnose(
@@ -22,6 +27,8 @@ def diagnose(
     timeout: float = 10.0,
     lang: str | None = None,
     network: bool = True,
+    check_revocation: bool = True,
+    now: datetime | None = None,
 ) -> Diagnosis:
     """Re-run the TLS handshake with ``target`` and explain what is wrong.
 
@@ -35,6 +42,10 @@ def diagnose(
         lang: ``"en"`` or ``"ja"``; default SSLEXPLAIN_LANG, then the locale.
         network: False forbids every fetch beyond the handshakes (AIA, OCSP, CRL): URLs in
             certificates come from the server and may point anywhere.
+        check_revocation: ask the leaf's OCSP responder and CRL whether it is revoked (even when
+            the chain verifies: Python does not check revocation, browsers and OS verifiers do).
+        now: judge validity as of this aware datetime instead of this machine's clock (tests,
+            "what if my clock were right"); the network steps always use the real clock.
 
     Returns:
         A :class:`Diagnosis`; problems are causes, never exceptions. Only caller
@@ -47,7 +58,53 @@ def diagnose(
     parsed = parse_target(target, port=port, connect_to=connect_to, proxy=proxy, ca_file=ca_file)
     _check_timeout(timeout)
     _check_ca_file(ca_file)
-    return analyze(_observe(parsed, timeout, None, network=network), lang=language)
+    _check_now(now)
+    observation = _observe(
+        parsed, timeout, None, network=network, check_revocation=check_revocation, now=now
+    )
+    return analyze(observation, lang=language)
+
+
+def diagnose_many(
+    targets: Iterable[str | Target],
+    *,
+    concurrency: int = 32,
+    port: int | None = None,
+    timeout: float = 10.0,
+    ca_file: str | None = None,
+    proxy: str | None = None,
+    lang: str | None = None,
+    network: bool = True,
+) -> Iterator[Diagnosis]:
+    """Diagnose many targets at once, yielding each :class:`Diagnosis` as soon as it is ready.
+
+    Targets are read lazily (a file object or a generator works; memory stays flat)
+    and at most ``concurrency`` diagnoses run at a time; results come in the order
+    they finish, so match them by ``d.target``.
+
+    Args:
+        targets: lines as in a scan file (``"host"``, ``"host:port"``, an https URL, optionally
+            followed by addresses to dial instead of DNS; ``# comments``), or :class:`Target` objects.
+        concurrency: how many diagnoses run at the same time (threads).
+        port, timeout, ca_file, proxy, lang, network: as for :func:`diagnose`, for every target.
+
+    Returns:
+        An iterator of diagnoses. A line that is not a target yields a diagnosis with
+        ``ok=False``, no cause and no observation, the reason in ``verdict``. Caller
+        mistakes (``concurrency=0``, a missing ``ca_file``) raise at the call.
+    """
+    from ._scan import diagnose_many as run
+
+    return run(
+        targets,
+        concurrency=concurrency,
+        port=port,
+        timeout=timeout,
+        ca_file=ca_file,
+        proxy=proxy,
+        lang=lang,
+        network=network,
+    )
 
 
 def explain(
@@ -57,6 +114,10 @@ def explain(
     timeout: float = 10.0,
     ca_file: str | None = None,
     lang: str | None = None,
+    connect_to: str | Sequence[str] | None = None,
+    proxy: str | None = None,
+    check_revocation: bool = True,
+    now: datetime | None = None,
 ) -> Diagnosis:
     """Explain a caught exception, or the text of an error from a log.
 
@@ -69,6 +130,8 @@ def explain(
         timeout: deadline in seconds for the probe.
         ca_file: the trust bundle the failing client used, when it was not the default.
         lang: ``"en"`` or ``"ja"``.
+        connect_to / proxy / check_revocation / now: as for :func:`diagnose`, for the probe (e.g. the
+            addresses the failing client resolved the host to).
     """
     from ._messages import normalize_lang
     from ._reported import reported_from_exception, reported_from_text
@@ -86,13 +149,33 @@ def explain(
         try:
             from ._target import parse_target
 
-            target = parse_target(reported.host, port=reported.port, ca_file=ca_file)
+            target = parse_target(
+                reported.host, port=reported.port, ca_file=ca_file, connect_to=connect_to, proxy=proxy
+            )
         except ValueError:
             target = None
         if target is not None:
-            observation = _observe(target, timeout, reported)
+            _check_now(now)
+            observation = _observe(target, timeout, reported, check_revocation=check_revocation, now=now)
             return _compare_with_report(analyze(observation, lang=language), observation, language)
     return analyze(offline_observation(reported), lang=language)
+
+
+def environment(*, lang: str | None = None) -> EnvironmentReport:
+    """This Python's TLS set-up, like ``python -m requests.help`` but complete, with the problems found.
+
+    Reads files and environment variables only (no network): Python and OpenSSL versions, default
+    verify paths, the TLS environment variables (proxy credentials redacted), certifi, truststore,
+    the trust store each client here uses (stdlib ssl, requests, httpx, certifi, the OS store, pip)
+    and every problem with its fix. ``str()`` is the text report, ``to_json()`` the JSON one.
+
+    Args:
+        lang: ``"en"`` or ``"ja"``; default SSLEXPLAIN_LANG, then the locale.
+    """
+    from ._environment import environment_report
+    from ._messages import normalize_lang
+
+    return environment_report(normalize_lang(lang))
 
 
 def offline_observation(reported: ReportedError) -> Observation:
@@ -108,7 +191,7 @@ def analyze(observation: Observation, *, lang: str = "en") -> Diagnosis:
     from ._messages import text
 
     facts = _analyze.facts(observation, lang)
-    causes = tuple(_analyze.run_rules(facts))
+    causes = _analyze_network.with_network_causes(facts, _analyze.run_rules(facts))
     chain = tuple(_x509.describe(c, i) for i, c in enumerate(facts.served) if c is not None)
     completed = None
     path = facts.completed
@@ -143,11 +226,24 @@ def analyze(observation: Observation, *, lang: str = "en") -> Diagnosis:
 
 
 def _observe(
-    target: Target, timeout: float, reported: ReportedError | None, *, network: bool = True
+    target: Target,
+    timeout: float,
+    reported: ReportedError | None,
+    *,
+    network: bool = True,
+    check_revocation: bool = True,
+    now: datetime | None = None,
 ) -> Observation:
     from ._observe import observe
 
-    return observe(target, timeout=timeout, reported=reported, network=network)
+    return observe(
+        target,
+        timeout=timeout,
+        reported=reported,
+        network=network,
+        check_revocation=check_revocation,
+        now=now,
+    )
 
 
 def _compare_with_report(diagnosis: Diagnosis, observation: Observation, lang: str) -> Diagnosis:
@@ -190,6 +286,11 @@ def _add_evidence(cause: Cause, line: str) -> Cause:
 def _check_timeout(timeout: float) -> None:
     if not isinstance(timeout, (int, float)) or timeout <= 0 or timeout != timeout:
         raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
+
+
+def _check_now(now: datetime | None) -> None:
+    if now is not None and (not isinstance(now, datetime) or now.tzinfo is None):
+        raise ValueError(f"now must be an aware datetime (with a timezone), not {now!r}")
 
 
 def _check_ca_file(ca_file: str | None) -> None:

@@ -10,8 +10,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ._model import Diagnosis
+
+if TYPE_CHECKING:
+    from ._scan import ScanItem, Tally
 
 SUBCOMMANDS = ("explain", "env", "demo", "scan")
 
@@ -42,13 +46,42 @@ def _diagnose_parser() -> argparse.ArgumentParser:
     parser.add_argument("--proxy", default=None, help="proxy URL, e.g. http://proxy:3128")
     parser.add_argument("--timeout", type=float, default=10.0, help="deadline for the whole diagnosis (s)")
     parser.add_argument(
+        "--no-revocation",
+        action="store_true",
+        help="do not ask the certificate's OCSP responder and CRL whether it is revoked",
+    )
+    parser.add_argument(
         "--write-chain",
         default=None,
         metavar="FILE",
         help="when the chain is incomplete, write the completed chain (PEM) to FILE",
     )
     _common(parser)
+    _sharing(parser)
     return parser
+
+
+def _sharing(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--redact",
+        action="store_true",
+        help="safe to paste publicly: host names, addresses, paths, user names and credentials replaced",
+    )
+    parser.add_argument("--markdown", action="store_true", help="print Markdown (for issues and tickets)")
+
+
+def _print_shared(d: Diagnosis, args: argparse.Namespace) -> None:
+    """--json / --markdown / text, each redacted with --redact."""
+    if args.json:
+        print(d.to_json(redact=args.redact))
+    elif args.markdown:
+        print(d.to_markdown(redact=args.redact), end="")
+    elif args.redact:
+        from ._redact import redact
+
+        print(str(redact(d)))
+    else:
+        print(str(d))
 
 
 def _print(d: Diagnosis, as_json: bool) -> None:
@@ -68,11 +101,12 @@ def _run_diagnose(argv: Sequence[str]) -> int:
             proxy=args.proxy,
             timeout=args.timeout,
             lang=args.lang,
+            check_revocation=not args.no_revocation,
         )
     except ValueError as exc:
         print(f"sslexplain: error: {exc}", file=sys.stderr)
         return 2
-    _print(d, args.json)
+    _print_shared(d, args)
     if args.write_chain:
         if d.completed_chain_pem is None:
             print(
@@ -97,32 +131,31 @@ def _run_explain(argv: Sequence[str]) -> int:
     parser.add_argument("--probe", action="store_true", help="also connect to the host named in the error")
     parser.add_argument("--timeout", type=float, default=10.0)
     _common(parser)
+    _sharing(parser)
     args = parser.parse_args(argv)
     message = sys.stdin.read(1 << 20) if args.text == "-" else args.text
     if not message.strip():
         print("sslexplain: error: no error text given", file=sys.stderr)
         return 2
     d = explain(message, probe=args.probe, timeout=args.timeout, lang=args.lang)
-    _print(d, args.json)
+    _print_shared(d, args)
     return 0 if d.ok else 1
 
 
 def _run_env(argv: Sequence[str]) -> int:
-    import dataclasses
+    """This Python's TLS set-up and its problems; exit 1 when a problem breaks a client."""
+    from ._api import environment
 
-    from ._environment import read_environment
-
-    parser = argparse.ArgumentParser(prog="sslexplain env", description="Show this Python's TLS set-up.")
+    parser = argparse.ArgumentParser(
+        prog="sslexplain env",
+        description="Show this Python's TLS set-up: OpenSSL, CA paths, variables, packages, the trust store "
+        "of each client, and the problems found with their fixes.",
+    )
     _common(parser)
     args = parser.parse_args(argv)
-    env = read_environment()
-    data = dataclasses.asdict(env)
-    if args.json:
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-    else:
-        for key, value in data.items():
-            print(f"{key:28} {value}")
-    return 0
+    report = environment(lang=args.lang)
+    print(report.to_json() if args.json else str(report))
+    return 0 if report.ok else 1
 
 
 def _run_demo(argv: Sequence[str]) -> int:
@@ -138,43 +171,141 @@ def _run_demo(argv: Sequence[str]) -> int:
 
 
 def _run_scan(argv: Sequence[str]) -> int:
-    from ._api import diagnose
+    import time
+
+    from ._messages import normalize_lang
+    from ._scan import Tally, scan
 
     parser = argparse.ArgumentParser(
         prog="sslexplain scan",
-        description="Diagnose many targets, one per line (FILE, or - for stdin); prints JSON Lines.",
+        description="Diagnose many targets, one per line (FILE, or - for stdin): "
+        "'HOST[:PORT]|URL [ADDR ...]', # comments. Prints one JSON line per target as it finishes, "
+        "a summary on stderr; exit 1 when any target has a problem.",
     )
     parser.add_argument("file", nargs="?", default="-")
-    parser.add_argument("--timeout", type=float, default=10.0)
-    parser.add_argument("--ca-file", default=None)
-    parser.add_argument("--lang", choices=("en", "ja"), default=None)
+    parser.add_argument("--concurrency", type=int, default=32, help="diagnoses at the same time (default 32)")
+    parser.add_argument("--port", type=int, default=None, help="port for lines that name none (default 443)")
+    parser.add_argument("--timeout", type=float, default=10.0, help="deadline per target (s)")
+    parser.add_argument("--ca-file", default=None, help="the trust bundle of the client being diagnosed")
+    parser.add_argument("--proxy", default=None, help="proxy URL, e.g. http://proxy:3128")
+    parser.add_argument("--no-network", action="store_true", help="no AIA / OCSP / CRL fetch")
+    parser.add_argument("--full", action="store_true", help="each JSON line holds the whole diagnosis")
+    parser.add_argument("--lang", choices=("en", "ja"), default=None, help="language of the messages")
     args = parser.parse_args(argv)
+    lang = normalize_lang(args.lang)
     try:
-        handle = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")  # noqa: SIM115
+        handle = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8", errors="replace")  # noqa: SIM115
     except OSError as exc:
         print(f"sslexplain: error: {exc}", file=sys.stderr)
         return 2
-    worst = 0
-    with handle:
-        for line in handle:
-            spec = line.split("#", 1)[0].strip()
-            if not spec:
-                continue
-            try:
-                d = diagnose(spec, ca_file=args.ca_file, timeout=args.timeout, lang=args.lang)
-            except ValueError as exc:
-                print(json.dumps({"target": spec, "error": str(exc)}), flush=True)
-                worst = max(worst, 1)
-                continue
-            print(
-                json.dumps(
-                    {"target": spec, "ok": d.ok, "kinds": [k.value for k in d.kinds], "verdict": d.verdict},
-                    ensure_ascii=False,
-                ),
-                flush=True,
+    total = None if args.file == "-" else _count_lines(args.file)
+    progress = _Progress(total) if sys.stderr.isatty() else None
+    tally = Tally()
+    started = time.monotonic()
+    try:
+        with handle:
+            items = scan(
+                handle,
+                concurrency=args.concurrency,
+                port=args.port,
+                timeout=args.timeout,
+                ca_file=args.ca_file,
+                proxy=args.proxy,
+                lang=lang,
+                network=not args.no_network,
             )
-            worst = max(worst, 0 if d.ok else 1)
-    return worst
+            for item in items:
+                tally.add(item)
+                print(json.dumps(_scan_record(item, args.full), ensure_ascii=False), flush=True)
+                if progress is not None:
+                    progress.show(tally, time.monotonic() - started)
+    except ValueError as exc:
+        print(f"sslexplain: error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        if progress is not None:
+            progress.done()
+    _print_summary(tally, time.monotonic() - started, lang)
+    return 1 if tally.problems else 0
+
+
+def _count_lines(path: str) -> int | None:
+    """How many lines hold a target (one streaming pass), so the progress bar can show a total."""
+    from ._scan import parse_line
+
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return sum(1 for line in handle if parse_line(line) is not None)
+    except OSError:
+        return None
+
+
+def _scan_record(item: ScanItem, full: bool) -> dict[str, object]:
+    """One JSON line: the input line, then the diagnosis (short or whole) or why the line is no target."""
+    d = item.diagnosis
+    if d is None:
+        return {"line": item.line, "ok": False, "error": item.error, "internal": item.internal}
+    if full:
+        return {"line": item.line, **d.to_dict()}
+    primary = d.primary
+    return {
+        "line": item.line,
+        "target": d.target.display,
+        "ok": d.ok,
+        "kinds": [k.value for k in d.kinds],
+        "verdict": d.verdict,
+        "evidence": list(primary.evidence) if primary is not None else [],
+        "elapsed_ms": round(d.observation.elapsed_ms, 1) if d.observation is not None else None,
+    }
+
+
+class _Progress:
+    """A one-line progress bar on stderr, redrawn at most 10 times a second (terminals only)."""
+
+    def __init__(self, total: int | None) -> None:
+        self.total = total
+        self._last = 0.0
+
+    def show(self, tally: Tally, elapsed: float) -> None:
+        if elapsed - self._last < 0.1 and tally.total != self.total:
+            return
+        self._last = elapsed
+        rate = tally.total / elapsed if elapsed > 0 else 0.0
+        if self.total:
+            filled = int(30 * min(tally.total, self.total) / self.total)
+            bar = f"[{'#' * filled}{'.' * (30 - filled)}] {tally.total}/{self.total}"
+        else:
+            bar = f"{tally.total}"
+        sys.stderr.write(f"\r{bar}  {tally.problems} with a problem  {rate:.0f}/s ")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _print_summary(tally: Tally, elapsed: float, lang: str) -> None:
+    from ._messages import text
+
+    rate = tally.total / elapsed if elapsed > 0 else 0.0
+    out = [
+        text(
+            lang,
+            "fleet.summary",
+            total=tally.total,
+            seconds=f"{elapsed:.1f}",
+            rate=f"{rate:.0f}",
+            ok=tally.ok,
+            problems=tally.problems,
+            invalid=tally.invalid,
+        )
+    ]
+    rows = tally.rows()
+    if rows:
+        heads = (text(lang, "fleet.col_kind"), text(lang, "fleet.col_targets"), text(lang, "fleet.col_first"))
+        out.append(f"{heads[0]:<20} {heads[1]:>8}  {heads[2]}")
+        out.extend(f"{kind:<20} {count:>8}  {first}" for kind, count, first in rows)
+    print("\n".join(out), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

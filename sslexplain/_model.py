@@ -175,6 +175,12 @@ class Environment:
     certifi_where: str | None = None
     certifi_version: str | None = None
     hostname_checks_common_name: bool = False
+    openssl_compiled: str = ""
+    security_level: int | None = None
+    # (setting, path, status, certificates); status: ok, missing, unreadable, empty, not_pem, no_certs
+    path_checks: tuple[tuple[str, str, str, int], ...] = ()
+    packages: tuple[tuple[str, str], ...] = ()  # (distribution, version) of TLS-related packages
+    truststore_injected: bool = False
 
 
 @dataclass(**_FROZEN)
@@ -300,12 +306,31 @@ class Diagnosis:
     def errors(self) -> tuple[Cause, ...]:
         return tuple(cause for cause in self.causes if cause.is_error)
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; ``observation`` is included so it can be re-analysed."""
+    def to_dict(self, redact: bool = False) -> dict[str, Any]:
+        """A JSON-ready dict; ``observation`` is included so it can be re-analysed.
+
+        ``redact=True`` gives a report safe to share: host names, addresses, paths, user
+        names and credentials replaced consistently, certificates kept as fingerprints
+        and public facts (it cannot be re-analysed).
+        """
+        if redact:
+            from ._redact import redact_dict
+
+            return redact_dict(self)
         return to_plain(self)  # type: ignore[no-any-return]
 
-    def to_json(self, *, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+    def to_json(self, redact: bool = False, *, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(redact=redact), indent=indent, ensure_ascii=False)
+
+    def to_markdown(self, redact: bool = False) -> str:
+        """Markdown for tickets and issues; ``redact=True`` as for :meth:`to_dict`."""
+        from ._render import render_markdown
+
+        if redact:
+            from ._redact import redact as redacted
+
+            return render_markdown(redacted(self))
+        return render_markdown(self)
 
     def in_language(self, lang: str) -> Diagnosis:
         """The same diagnosis rendered in another language (re-runs the pure analysis)."""

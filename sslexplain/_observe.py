@@ -18,9 +18,10 @@ import time
 import warnings
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from ._model import Fetch, Handshake, Observation, ReportedError, Target, TrustStore
+from ._observe_proxy import Proxy, ProxyError, open_tunnel, parse_proxy, proxy_for
 from ._stores import LoadedStore, issuer_names, load_stores
 
 _T = TypeVar("_T")
@@ -255,15 +256,27 @@ def handshake(
     context: ssl.SSLContext,
     deadline: Deadline,
     sockets: _OpenSockets,
+    *,
+    proxy: Proxy | None = None,
 ) -> Handshake:
-    """One TLS handshake to ``address`` with SNI ``target.host``; errors become data."""
+    """One TLS handshake to ``address`` with SNI ``target.host``; errors become data.
+
+    With ``proxy``, the handshake goes through an HTTP CONNECT tunnel (``address``
+    is then the proxy's, and the proxy resolves the host), as the client's would.
+    """
     started = time.monotonic()
     connected = False
     sock: socket.socket | None = None
     sni = None if _is_ip(target.host) else target.host
     tls: ssl.SSLSocket | None = None
+    route = "proxy" if proxy is not None else "direct"
     try:
-        sock = _connect(address, target.port, deadline, sockets)
+        if proxy is not None:
+            sock = _connect(proxy.host, proxy.port, deadline, sockets)
+            sock.settimeout(max(0.01, deadline.remaining()))
+            open_tunnel(sock, proxy, target.host, target.port)
+        else:
+            sock = _connect(address, target.port, deadline, sockets)
         connected = True
         sock.settimeout(max(0.01, deadline.remaining()))
         tls = context.wrap_socket(
@@ -282,6 +295,7 @@ def handshake(
                 address=address,
                 purpose=purpose,
                 ok=alert is None,
+                route=route,
                 chain=chain,
                 tls_version=tls.version(),
                 cipher=cipher[0] if cipher else None,
@@ -295,10 +309,13 @@ def handshake(
         kind, code, message = _classify(exc, connected)
         if sockets.closed and kind in ("closed", "other", "tls"):
             kind = "handshake_timeout" if connected else "timeout"
+        if isinstance(exc, ProxyError):
+            kind = "proxy"
         return Handshake(
             address=address,
             purpose=purpose,
             ok=False,
+            route=route,
             error_kind=kind,
             error_type=type(exc).__name__,
             error_message=_reason(exc)[:500],
@@ -364,52 +381,105 @@ def resolve(target: Target, deadline: Deadline) -> tuple[tuple[str, ...], str | 
 def fetch(
     url: str, purpose: str, deadline: Deadline, *, body: bytes | None = None, content_type: str = ""
 ) -> Fetch:
-    """GET (or POST ``body``) a URL taken from a certificate: http(s) only, 3 redirects, size cap."""
-    started = time.monotonic()
-    if not url.lower().startswith(("http://", "https://")):
-        return Fetch(url=url, purpose=purpose, ok=False, error="only http and https URLs are fetched")
-    if deadline.remaining() < 0.05:
-        return Fetch(url=url, purpose=purpose, ok=False, error="deadline reached before the fetch")
-    try:
-        import urllib3
+    """GET (or POST ``body``) a URL taken from a certificate: http(s) only, 3 redirects, size cap.
 
-        timeout = urllib3.Timeout(connect=deadline.remaining(5.0), read=deadline.remaining(5.0))
-        http = urllib3.PoolManager(
-            timeout=timeout, retries=urllib3.Retry(total=3, redirect=3, connect=0, read=0)
-        )
-        headers = {"User-Agent": "sslexplain"}
-        if content_type:
-            headers["Content-Type"] = content_type
-        response = http.request(
-            "POST" if body is not None else "GET", url, body=body, headers=headers, preload_content=False
-        )
-        data, truncated = b"", False
-        for chunk in response.stream(16384):
-            data += chunk
-            if len(data) > MAX_FETCH_BYTES:
-                data, truncated = data[:MAX_FETCH_BYTES], True
-                break
-            if deadline.expired:
-                raise TimeoutError("deadline reached while reading")
-        response.release_conn()
+    The URL comes from an untrusted certificate, so every hop is re-checked (http and
+    https only, https verified), at most ``MAX_FETCH_BYTES`` are read (a gigabyte
+    answer is never held), and a watchdog shuts the socket when this fetch's share of
+    the deadline (5 s at most) runs out: a silent or trickling server cannot hold us.
+    """
+    import http.client
+    from urllib.parse import urljoin, urlsplit
+
+    from ._environment import redact_url
+
+    started = time.monotonic()
+    until = Deadline(deadline.remaining(cap=5.0))
+    shown = redact_url(url)[:2000]
+
+    def result(ok: bool = False, error: str | None = None, **fields: object) -> Fetch:
+        if error is not None:  # the text may come from the server: keep it printable and short
+            error = "".join(ch if ch.isprintable() else "?" for ch in redact_url(error))[:300]
         return Fetch(
-            url=url,
+            url=shown,
             purpose=purpose,
-            ok=200 <= response.status < 300 and not truncated,
-            status=response.status,
-            content_type=response.headers.get("Content-Type"),
-            body=data,
-            truncated=truncated,
+            ok=ok,
+            error=error,
+            elapsed_ms=(time.monotonic() - started) * 1000,
+            **fields,  # type: ignore[arg-type]
+        )
+
+    def once(address: str) -> tuple[int, str | None, str | None, bytes, bool]:
+        parts = urlsplit(address)
+        if not parts.hostname:
+            raise ValueError("the URL names no host")
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        if parts.scheme == "https":
+            conn: http.client.HTTPConnection = http.client.HTTPSConnection(
+                parts.hostname, parts.port, timeout=until.remaining(), context=ssl.create_default_context()
+            )
+        else:
+            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=until.remaining())
+        def stop() -> None:
+            try:
+                if conn.sock is not None:
+                    conn.sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+        watchdog = threading.Timer(until.remaining(), stop)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            headers = {"User-Agent": "sslexplain", "Accept-Encoding": "identity", "Connection": "close"}
+            if content_type:
+                headers["Content-Type"] = content_type
+            conn.request("POST" if body is not None else "GET", target, body=body, headers=headers)
+            response = conn.getresponse()
+            data = bytearray()
+            while len(data) <= MAX_FETCH_BYTES:
+                chunk = response.read1(min(65536, MAX_FETCH_BYTES + 1 - len(data)))
+                if not chunk:
+                    break
+                data += chunk
+            if until.expired:  # the watchdog cut the answer short
+                raise TimeoutError("deadline")
+            location = response.getheader("Location")
+            return response.status, response.getheader("Content-Type"), location, bytes(data), False
+        finally:
+            watchdog.cancel()
+            conn.close()
+
+    if deadline.remaining() < 0.05:
+        return result(error="deadline reached before the fetch")
+    address, hops = url, 0
+    while True:
+        if urlsplit(address).scheme.lower() not in ("http", "https"):
+            return result(error="only http and https URLs are fetched")
+        if until.remaining() < 0.05:
+            return result(error="deadline reached before the fetch")
+        try:
+            status, ctype, location, data, _ = once(address)
+        except Exception as exc:
+            if until.expired:  # whatever the socket said when the watchdog shut it
+                return result(error=f"no complete answer within {until.elapsed_ms() / 1000:.1f} s (deadline)")
+            return result(error=f"{type(exc).__name__}: {exc}")
+        if status in (301, 302, 303, 307, 308) and location:
+            hops += 1
+            if hops > 3:
+                return result(error="more than 3 redirects", status=status)
+            address = urljoin(address, location.strip())
+            if status == 303:
+                body = None
+            continue
+        truncated = len(data) > MAX_FETCH_BYTES
+        return result(
+            ok=200 <= status < 300 and not truncated,
             error=f"larger than {MAX_FETCH_BYTES} bytes" if truncated else None,
-            elapsed_ms=(time.monotonic() - started) * 1000,
-        )
-    except Exception as exc:
-        return Fetch(
-            url=url,
-            purpose=purpose,
-            ok=False,
-            error=f"{type(exc).__name__}: {exc}"[:300],
-            elapsed_ms=(time.monotonic() - started) * 1000,
+            status=status,
+            content_type=ctype[:200] if ctype else None,
+            body=data[:MAX_FETCH_BYTES],
+            truncated=truncated,
         )
 
 
@@ -444,39 +514,50 @@ def fetch_missing_issuers(chain: Sequence[bytes], store: LoadedStore, deadline: 
 
 
 def observe(
-    target: Target, *, timeout: float = 10.0, reported: ReportedError | None = None, network: bool = True
+    target: Target,
+    *,
+    timeout: float = 10.0,
+    reported: ReportedError | None = None,
+    network: bool = True,
+    check_revocation: bool = True,
+    now: datetime | None = None,
 ) -> Observation:
     """Measure everything about ``target`` within ``timeout`` seconds.
 
     ``network=False`` makes the handshakes only: no AIA, OCSP or CRL fetch.
+    ``check_revocation=False`` skips OCSP and CRL. ``now`` replaces this
+    machine's clock as ``observed_at`` (the time analysis judges validity at).
+    When a proxy applies, the handshakes go through it first and directly too.
     """
     from ._environment import read_environment
+    from ._observe_revocation import fetch_material, revocation_wanted
 
     deadline = Deadline(timeout)
-    observed_at = datetime.now(timezone.utc)
+    observed_at = now.astimezone(timezone.utc) if now is not None else datetime.now(timezone.utc)
     sockets = _OpenSockets()
     watchdog = threading.Timer(deadline.remaining(), sockets.close_all)
     watchdog.daemon = True
     watchdog.start()
+    proxy_url = proxy_for(target.host, target.proxy)
+    proxy = parse_proxy(proxy_url) if proxy_url else None
     try:
         all_stores = load_stores(target.ca_file)
         store = all_stores[0]
         verifying = client_context(target.ca_file)
         capturing = _capture_context()
-        addresses, resolve_error = resolve(target, deadline)
-        calls: list[Callable[[], Handshake]] = []
-        for address in addresses:
-            calls.append(lambda a=address: handshake(a, target, "capture", capturing, deadline, sockets))  # type: ignore[misc]
-            calls.append(lambda a=address: handshake(a, target, "verify", verifying, deadline, sockets))  # type: ignore[misc]
-        handshakes = run_all(calls, deadline, lambda i: _unfinished(addresses[i // 2], i))
-        chain = next((h.chain for h in handshakes if h.purpose == "capture" and h.chain), ())
-        fetches = fetch_missing_issuers(chain, store, deadline) if chain and network else []
+        addresses, resolve_error, handshakes = _all_handshakes(
+            target, proxy, capturing, verifying, deadline, sockets
+        )
+        chain, verify = _analysed(handshakes)
+        revocation = network and check_revocation and bool(chain) and revocation_wanted(verify, reported)
+        fetches = fetch_material(chain, store, deadline, network=network, revocation=revocation)
     finally:
         watchdog.cancel()
         sockets.close_all()
     from . import _x509
 
-    fetched = [c for f in fetches for c in _x509.load_bundle(f.body)] if fetches else []
+    aia = [f for f in fetches if f.purpose == "aia"]
+    fetched = [c for f in aia for c in _x509.load_bundle(f.body)] if aia else []
     names = issuer_names(list(chain) + [_x509.der_of(c) for c in fetched])
     stores: tuple[TrustStore, ...] = tuple(s.relevant(names, chain) for s in all_stores)
     return Observation(
@@ -489,6 +570,7 @@ def observe(
         stores=stores,
         environment=read_environment(),
         reported=reported,
+        proxy=proxy.display if proxy is not None else (proxy_url and "(unusable proxy setting)"),
         network=network,
         probed=True,
         deadline_hit=deadline.expired,
@@ -496,11 +578,64 @@ def observe(
     )
 
 
-def _unfinished(address: str, index: int) -> Handshake:
+_Direct = tuple[tuple[str, ...], str | None, list[Handshake]]
+
+
+def _all_handshakes(
+    target: Target,
+    proxy: Proxy | None,
+    capturing: ssl.SSLContext,
+    verifying: ssl.SSLContext,
+    deadline: Deadline,
+    sockets: _OpenSockets,
+) -> _Direct:
+    """Capture + verify through the proxy (first) and at every address, all concurrently.
+
+    The proxy resolves the name itself: a slow or absent DNS here must not hold its handshakes up.
+    """
+    proxied: list[Callable[[], Handshake]] = []
+    if proxy is not None and proxy.scheme == "http":  # https:// and socks proxies: direct only
+        for purpose, ctx in (("capture", capturing), ("verify", verifying)):
+            proxied.append(
+                lambda p=purpose, c=ctx: handshake(  # type: ignore[misc]
+                    proxy.display, target, p, c, deadline, sockets, proxy=proxy
+                )
+            )
+
+    def via_proxy() -> list[Handshake]:
+        shown = proxy.display if proxy is not None else ""
+        return run_all(proxied, deadline, lambda i: _unfinished(shown, i, "proxy"))
+
+    def direct() -> _Direct:
+        addresses, resolve_error = resolve(target, deadline)
+        calls: list[Callable[[], Handshake]] = []
+        for address in addresses:
+            calls.append(lambda a=address: handshake(a, target, "capture", capturing, deadline, sockets))  # type: ignore[misc]
+            calls.append(lambda a=address: handshake(a, target, "verify", verifying, deadline, sockets))  # type: ignore[misc]
+        done = run_all(calls, deadline, lambda i: _unfinished(addresses[i // 2], i))
+        return addresses, resolve_error, done
+
+    late: _Direct = ((), "no answer before the deadline", [])
+    both: list[object] = run_all([via_proxy, direct], deadline, lambda i: [] if i == 0 else late)
+    addresses, resolve_error, straight = cast(_Direct, both[1])
+    return addresses, resolve_error, [*cast("list[Handshake]", both[0]), *straight]
+
+
+def _analysed(handshakes: Sequence[Handshake]) -> tuple[tuple[bytes, ...], Handshake | None]:
+    """The chain analysis will look at (the first captured, the proxy's first) and its verifying handshake."""
+    capture = next((h for h in handshakes if h.purpose == "capture" and h.chain), None)
+    if capture is None:
+        return (), None
+    verify = next((h for h in handshakes if h.purpose == "verify" and h.address == capture.address), None)
+    return capture.chain, verify
+
+
+def _unfinished(address: str, index: int, route: str = "direct") -> Handshake:
     return Handshake(
         address=address,
         purpose="capture" if index % 2 == 0 else "verify",
         ok=False,
+        route=route,
         error_kind="handshake_timeout",
         error_type="TimeoutError",
         error_message="no answer before the deadline",

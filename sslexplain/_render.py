@@ -1,18 +1,22 @@
-"""Pure: Diagnosis -> text, Markdown and HTML for people.
+"""Pure: Diagnosis -> text, a short log form, Markdown and HTML for people.
 
-Certificate fields are attacker-controlled: terminal control characters are
-stripped from text and everything is escaped in HTML.
+Certificate fields are attacker-controlled: terminal control characters and
+bidi overrides are stripped from text, Markdown is escaped, and everything in
+HTML goes through :func:`html.escape` (attributes included). The HTML is
+self-contained: inline styles only, no external CSS, no scripts.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from datetime import datetime
 
 from ._messages import text
 from ._model import Cause, CertInfo, Diagnosis
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_RED, _GREEN, _AMBER = "#b42318", "#1b7f3b", "#b54708"
 
 
 def clean(value: object) -> str:
@@ -89,14 +93,19 @@ def _address_lines(d: Diagnosis) -> list[str]:
     return lines
 
 
-def render_text(d: Diagnosis, *, compact: bool = False) -> str:
-    """The verdict first, then each cause with evidence and fixes, then the chain as served."""
+def render_text(d: Diagnosis, *, compact: bool = False, chain: bool = True) -> str:
+    """The verdict first, then each cause with evidence and fixes, then the chain as served.
+
+    Args:
+        compact: only the verdict and one line per cause.
+        chain: False leaves out the clients, addresses and chain (for traceback notes).
+    """
     lines = [clean(d.verdict)]
     if d.observation is not None and not d.observation.probed:
         lines.append(text(d.lang, "render.offline"))
     for cause in d.causes:
         lines.extend(_cause_lines(d, cause, compact))
-    if compact:
+    if compact or not chain:
         return "\n".join(lines)
     lines.extend(_client_lines(d))
     lines.extend(_address_lines(d))
@@ -111,89 +120,256 @@ def render_text(d: Diagnosis, *, compact: bool = False) -> str:
     return "\n".join(lines)
 
 
+def render_short(d: Diagnosis) -> str:
+    """A few lines for a log record: the most likely cause, the fix, and how to measure it."""
+    t = d.lang
+    primary = d.primary
+    if primary is None:
+        return f"sslexplain: {clean(d.verdict)}"
+    lines = [f"sslexplain: {primary.kind.value}: {clean(primary.summary)}"]
+    others = [c.kind.value for c in d.causes[1:]]
+    if others:
+        lines.append("  " + text(t, "integrations.short.also", kinds=", ".join(others)))
+    measure = next(
+        (f.command for f in primary.fixes if f.command and f.command.startswith("sslexplain ")), None
+    )
+    fix = next((f for f in primary.fixes if not (f.command or "").startswith("sslexplain ")), None)
+    if fix is not None:
+        who = text(t, f"render.audience.{fix.audience.value}")
+        lines.append("  " + text(t, "integrations.short.fix", audience=who, fix=clean(fix.text)))
+    if measure and d.observation is not None and not d.observation.probed:
+        lines.append("  " + text(t, "integrations.short.measure", command=clean(measure)))
+    return "\n".join(lines)
+
+
+def _validity(d: Diagnosis, cert: CertInfo) -> str:
+    """ "valid", "expired" or "not_yet_valid" as of the observation (never the clock of the reader)."""
+    now = d.observation.observed_at if d.observation is not None else None
+    if now is None:
+        return "valid"
+    if now > cert.not_after:
+        return "expired"
+    if now < cert.not_before:
+        return "not_yet_valid"
+    return "valid"
+
+
+# --- Markdown --------------------------------------------------------------------------------------
+
+
+def _md(value: object) -> str:
+    escaped = html.escape(clean(value), quote=False).replace("\n", " ")
+    for char in "\\`*_[]|#":
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped
+
+
+def _code(value: object) -> str:
+    return "`" + clean(value).replace("`", "'").replace("\n", " ") + "`"
+
+
 def render_markdown(d: Diagnosis) -> str:
+    """Markdown for tickets and notebooks: verdict, causes, clients, addresses, chain."""
+    t = d.lang
     out = [f"**{_md(d.verdict)}**", ""]
+    if d.observation is not None and not d.observation.probed:
+        out += [f"_{_md(text(t, 'render.offline'))}_", ""]
     for cause in d.causes:
-        out.append(f"### {cause.severity.value}: `{cause.kind.value}`: {_md(cause.summary)}")
+        label = text(t, f"render.severity.{cause.severity.value}")
+        out.append(f"### {_md(label)}: {_code(cause.kind.value)}: {_md(cause.summary)}")
         if cause.explanation:
-            out.append(_md(cause.explanation))
+            out += ["", _md(cause.explanation)]
+        if cause.evidence:
+            out += ["", f"**{_md(text(t, 'render.evidence'))}**", ""]
+            out.extend(f"- {_md(e)}" for e in cause.evidence)
+        if cause.fixes:
+            out += ["", f"**{_md(text(t, 'render.fixes'))}**", ""]
+            for fix in cause.fixes:
+                out.append(f"- **{_md(text(t, f'render.audience.{fix.audience.value}'))}**: {_md(fix.text)}")
+                if fix.command:
+                    out.append(f"  {_code(fix.command)}")
         out.append("")
-        out.extend(f"- {_md(e)}" for e in cause.evidence)
-        for fix in cause.fixes:
-            out.append(f"- **{text(d.lang, f'render.audience.{fix.audience.value}')}**: {_md(fix.text)}")
-            if fix.command:
-                out.append(f"  `{fix.command.replace('`', '')}`")
+    if d.clients:
+        out += [f"**{_md(text(t, 'render.clients'))}**", ""]
+        out.append(
+            f"| {_md(text(t, 'integrations.col.client'))} | {_md(text(t, 'integrations.col.result'))} | "
+            f"{_md(text(t, 'integrations.col.store'))} | {_md(text(t, 'integrations.col.detail'))} |"
+        )
+        out.append("|---|---|---|---|")
+        for c in d.clients:
+            verdict = _md(_verdict_word(d, c.verifies))
+            out.append(f"| {_md(c.client)} | {verdict} | {_md(c.store)} | {_md(c.detail)} |")
+        out.append("")
+    if len(d.addresses) > 1:
+        out += [f"**{_md(text(t, 'render.addresses'))}**", ""]
+        out.append(
+            f"| {_md(text(t, 'integrations.col.address'))} | {_md(text(t, 'integrations.col.result'))} | "
+            f"{_md(text(t, 'integrations.col.leaf'))} | {_md(text(t, 'integrations.col.detail'))} |"
+        )
+        out.append("|---|---|---|---|")
+        for a in d.addresses:
+            state = _verdict_word(d, a.verifies) if a.reached else text(t, "render.unreached")
+            leaf = f"{a.leaf_sha256[:16]}…" if a.leaf_sha256 else ""
+            out.append(f"| {_md(a.address)} ({_md(a.family)}) | {_md(state)} | {leaf} | {_md(a.detail)} |")
         out.append("")
     if d.chain:
-        out.append("| # | subject | issuer | valid | key |")
-        out.append("|---|---|---|---|---|")
-        for c in d.chain:
+        out += [f"**{_md(text(t, 'render.chain', address=_address(d)))}**", ""]
+        out.append(
+            f"| # | {_md(text(t, 'integrations.col.subject'))} | {_md(text(t, 'integrations.col.issuer'))} | "
+            f"{_md(text(t, 'integrations.col.valid'))} | {_md(text(t, 'render.key'))} | SHA-256 |"
+        )
+        out.append("|---|---|---|---|---|---|")
+        for cert in d.chain:
+            status = _validity(d, cert)
+            window = f"{cert.not_before.date()} → {cert.not_after.date()}"
+            if status != "valid":
+                window = f"**{window} ({_md(text(t, f'integrations.validity.{status}'))})**"
             out.append(
-                f"| {c.index} | {_md(c.subject)} | {_md(c.issuer)} | {c.not_before.date()} → "
-                f"{c.not_after.date()} | {_md(c.key)} |"
+                f"| {cert.index} | {_md(cert.subject)} | {_md(cert.issuer)} | {window} | {_md(cert.key)} | "
+                f"{_md(cert.sha256[:16])}… |"
             )
-    return "\n".join(out)
+    return "\n".join(out).rstrip() + "\n"
 
 
-def _md(value: str) -> str:
-    return html.escape(clean(value)).replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+# --- HTML ------------------------------------------------------------------------------------------
+
+
+def _e(value: object) -> str:
+    return html.escape(clean(value), quote=True)
+
+
+def _table(headers: list[str], rows: list[str]) -> str:
+    head = "".join(
+        f'<th style="text-align:left;padding:2px 8px;border-bottom:1px solid #999">{_e(h)}</th>'
+        for h in headers
+    )
+    return (
+        f'<table style="border-collapse:collapse;margin:4px 0 8px 0"><tr>{head}</tr>{"".join(rows)}</table>'
+    )
+
+
+def _td(content: str, style: str = "") -> str:
+    """``content`` must already be escaped."""
+    return f'<td style="padding:2px 8px;vertical-align:top;{style}">{content}</td>'
+
+
+def _html_cause(d: Diagnosis, cause: Cause) -> str:
+    t = d.lang
+    colour = _RED if cause.is_error else _AMBER
+    label = text(t, f"render.severity.{cause.severity.value}")
+    parts = [
+        f'<details {"open" if cause.is_error else ""} style="margin:6px 0">'
+        f'<summary><b style="color:{colour}">{_e(label)}</b> <code>{_e(cause.kind.value)}</code>: '
+        f"{_e(cause.summary)}</summary>"
+    ]
+    if cause.explanation:
+        parts.append(f'<p style="margin:4px 0 4px 16px">{_e(cause.explanation)}</p>')
+    if cause.evidence:
+        parts.append(f'<div style="margin-left:16px"><b>{_e(text(t, "render.evidence"))}</b><ul>')
+        parts.extend(f"<li>{_e(item)}</li>" for item in cause.evidence)
+        parts.append("</ul></div>")
+    if cause.fixes:
+        parts.append(f'<div style="margin-left:16px"><b>{_e(text(t, "render.fixes"))}</b><ul>')
+        for fix in cause.fixes:
+            command = f"<br><code>{_e(fix.command)}</code>" if fix.command else ""
+            who = text(t, f"render.audience.{fix.audience.value}")
+            parts.append(f"<li><b>{_e(who)}</b>: {_e(fix.text)}{command}</li>")
+        parts.append("</ul></div>")
+    parts.append("</details>")
+    return "".join(parts)
+
+
+def _html_clients(d: Diagnosis) -> str:
+    t = d.lang
+    rows = []
+    for c in d.clients:
+        colour = _GREEN if c.verifies else _RED
+        rows.append(
+            "<tr>"
+            + _td(_e(c.client))
+            + _td(_e(_verdict_word(d, c.verifies)), f"color:{colour};font-weight:bold")
+            + _td(_e(c.store))
+            + _td(_e(c.detail))
+            + "</tr>"
+        )
+    headers = [text(t, f"integrations.col.{k}") for k in ("client", "result", "store", "detail")]
+    return f"<p><b>{_e(text(t, 'render.clients'))}</b></p>" + _table(headers, rows)
+
+
+def _html_addresses(d: Diagnosis) -> str:
+    t = d.lang
+    rows = []
+    for a in d.addresses:
+        state = _verdict_word(d, a.verifies) if a.reached else text(t, "render.unreached")
+        colour = _GREEN if a.reached and a.verifies else _RED
+        leaf = f"<code>{_e(a.leaf_sha256[:16])}…</code>" if a.leaf_sha256 else ""
+        rows.append(
+            "<tr>"
+            + _td(_e(a.address))
+            + _td(_e(a.family))
+            + _td(_e(state), f"color:{colour};font-weight:bold")
+            + _td(leaf)
+            + _td(_e(a.detail))
+            + "</tr>"
+        )
+    headers = [text(t, f"integrations.col.{k}") for k in ("address", "family", "result", "leaf", "detail")]
+    return f"<p><b>{_e(text(t, 'render.addresses'))}</b></p>" + _table(headers, rows)
+
+
+def _html_chain(d: Diagnosis) -> str:
+    t = d.lang
+    rows = []
+    for cert in d.chain:
+        status = _validity(d, cert)
+        window = f"{_day(cert.not_before)} → {_day(cert.not_after)}"
+        if status == "valid":
+            valid = _td(_e(window))
+        else:
+            word = text(t, f"integrations.validity.{status}")
+            valid = _td(f"{_e(window)}<br>{_e(word)}", f"color:{_RED};font-weight:bold;background:#fde8e7")
+        names = ", ".join(cert.sans[:8]) + (" …" if len(cert.sans) > 8 else "")
+        rows.append(
+            f'<tr class="sslexplain-{status}">'
+            + _td(str(cert.index))
+            + _td(_e(cert.subject))
+            + _td(_e(cert.issuer))
+            + _td(_e(names))
+            + valid
+            + _td(_e(f"{cert.key}, {cert.signature}"))
+            + _td(f'<code title="{_e(cert.sha256)}">{_e(cert.sha256[:16])}…</code>')
+            + "</tr>"
+        )
+    keys = ("subject", "issuer")
+    headers = ["#", *(text(t, f"integrations.col.{k}") for k in keys), text(t, "render.sans")]
+    headers += [text(t, "integrations.col.valid"), text(t, "render.key"), "SHA-256"]
+    return f"<p><b>{_e(text(t, 'render.chain', address=_address(d)))}</b></p>" + _table(headers, rows)
+
+
+def _day(moment: datetime) -> str:
+    return moment.date().isoformat()
 
 
 def render_html(d: Diagnosis) -> str:
     """Self-contained HTML for notebooks: no external CSS or scripts, everything escaped."""
-    e = html.escape
-    colour = "#1b7f3b" if d.ok else "#b42318"
+    t = d.lang
+    colour = _GREEN if d.ok else _RED
+    background = "#ecfdf3" if d.ok else "#fef3f2"
     parts = [
-        f'<div class="sslexplain" style="font-family:sans-serif;border-left:4px solid {colour};'
-        f'padding:6px 12px"><p style="font-weight:bold;color:{colour}">{e(clean(d.verdict))}</p>'
+        f'<div class="sslexplain" lang="{_e(t)}" style="font-family:sans-serif;font-size:14px;'
+        f'border-left:4px solid {colour};padding:6px 12px;margin:4px 0">',
+        f'<p class="sslexplain-verdict" style="font-weight:bold;color:{colour};background:{background};'
+        f'padding:6px 8px;margin:0 0 6px 0">{_e(d.verdict)}</p>',
     ]
-    for cause in d.causes:
-        parts.append(
-            f"<details open><summary><b>{e(cause.severity.value)}</b> <code>{e(cause.kind.value)}"
-            f"</code>: {e(clean(cause.summary))}</summary><p>{e(clean(cause.explanation))}</p><ul>"
-        )
-        parts.extend(f"<li>{e(clean(item))}</li>" for item in cause.evidence)
-        parts.append("</ul><ul>")
-        for fix in cause.fixes:
-            command = f"<br><code>{e(clean(fix.command))}</code>" if fix.command else ""
-            parts.append(
-                f"<li><b>{e(text(d.lang, f'render.audience.{fix.audience.value}'))}</b>: "
-                f"{e(clean(fix.text))}{command}</li>"
-            )
-        parts.append("</ul></details>")
+    if d.observation is not None and not d.observation.probed:
+        parts.append(f'<p style="color:#555;margin:2px 0"><i>{_e(text(t, "render.offline"))}</i></p>')
+    parts.extend(_html_cause(d, cause) for cause in d.causes)
     if d.clients:
-        parts.append(f"<p><b>{e(text(d.lang, 'render.clients'))}</b></p><table>")
-        for c in d.clients:
-            colour_c = "#1b7f3b" if c.verifies else "#b42318"
-            parts.append(
-                f'<tr><td>{e(clean(c.client))}</td><td style="color:{colour_c}">'
-                f"{e(_verdict_word(d, c.verifies))}</td><td>{e(clean(c.store))}</td>"
-                f"<td>{e(clean(c.detail))}</td></tr>"
-            )
-        parts.append("</table>")
+        parts.append(_html_clients(d))
     if len(d.addresses) > 1:
-        parts.append(f"<p><b>{e(text(d.lang, 'render.addresses'))}</b></p><table>")
-        for a in d.addresses:
-            state = _verdict_word(d, a.verifies) if a.reached else text(d.lang, "render.unreached")
-            parts.append(
-                f"<tr><td>{e(clean(a.address))}</td><td>{e(a.family)}</td><td>{e(state)}</td>"
-                f"<td>{e(clean(a.detail))}</td></tr>"
-            )
-        parts.append("</table>")
+        parts.append(_html_addresses(d))
     if d.chain:
-        now = d.observation.observed_at if d.observation else None
-        parts.append(
-            '<table style="border-collapse:collapse"><tr><th>#</th><th>subject</th><th>issuer</th>'
-            "<th>valid</th><th>key</th></tr>"
-        )
-        for cert in d.chain:
-            bad = now is not None and not (cert.not_before <= now <= cert.not_after)
-            style = ' style="color:#b42318;font-weight:bold"' if bad else ""
-            parts.append(
-                f"<tr><td>{cert.index}</td><td>{e(clean(cert.subject))}</td><td>{e(clean(cert.issuer))}</td>"
-                f"<td{style}>{cert.not_before.date()} → {cert.not_after.date()}</td>"
-                f"<td>{e(cert.key)}</td></tr>"
-            )
-        parts.append("</table>")
+        parts.append(_html_chain(d))
+    elif d.observation is not None and d.observation.probed:
+        parts.append(f"<p>{_e(text(t, 'render.no_chain'))}</p>")
     parts.append("</div>")
     return "".join(parts)

@@ -12,11 +12,13 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from . import _clients
 from ._model import TrustStore
 
 _MAX_BUNDLE = 32 << 20
 _lock = threading.Lock()
 _cache: dict[tuple[str, int, float], tuple[bytes, ...]] = {}
+_subjects: dict[bytes, bytes | None] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,17 +32,9 @@ class LoadedStore:
 
     def relevant(self, issuer_names: Iterable[bytes], served: Iterable[bytes]) -> TrustStore:
         """Keep only anchors whose subject is an issuer (or subject) of the chain."""
-        from . import _x509
-
         wanted = set(issuer_names)
         served_set = set(served)
-        anchors = []
-        for der in self.certs:
-            cert = _x509.load(der)
-            if cert is None:
-                continue
-            if der in served_set or cert.subject.public_bytes() in wanted:
-                anchors.append(der)
+        anchors = [der for der in self.certs if der in served_set or subject_of(der) in wanted]
         return TrustStore(
             name=self.name,
             source=self.source,
@@ -48,6 +42,20 @@ class LoadedStore:
             anchors=tuple(anchors),
             error=self.error,
         )
+
+
+def subject_of(der: bytes) -> bytes | None:
+    """The DER subject name of a certificate, cached: stores are matched against many chains."""
+    with _lock:
+        if der in _subjects:
+            return _subjects[der]
+    from . import _x509
+
+    cert = _x509.load(der)
+    subject = cert.subject.public_bytes() if cert is not None else None
+    with _lock:
+        _subjects[der] = subject
+    return subject
 
 
 def read_bundle_file(path: str) -> tuple[bytes, ...]:
@@ -100,6 +108,70 @@ def load_file_store(name: str, path: str) -> LoadedStore:
     return LoadedStore(name, path, certs, error)
 
 
+def path_status(path: str) -> tuple[str, int]:
+    """How a configured path reads: "ok", "missing", "unreadable", "empty", "not_pem", "no_certs" (dir)."""
+    if not os.path.exists(path):
+        return "missing", 0
+    if os.path.isdir(path):
+        certs = read_directory(path)
+        return ("ok" if certs else "no_certs"), len(certs)
+    try:
+        if os.path.getsize(path) == 0:
+            return "empty", 0
+        certs = read_bundle_file(path)
+    except PermissionError:
+        return "unreadable", 0
+    except (OSError, ValueError):
+        return "unreadable", 0
+    return ("ok" if certs else "not_pem"), len(certs)
+
+
+def _source_error(source: _clients.Source) -> str | None:
+    """Why a client that loads ``source`` explicitly fails before it connects, or None."""
+    status, _count = path_status(source.path)
+    return None if status == "ok" else f"{source.setting}: {source.path}: {status}"
+
+
+def load_config(config: _clients.ClientConfig) -> LoadedStore | None:
+    """The union of a client's sources; an unusable explicit source is the store's error."""
+    if config.os_native:
+        return _load_native(config)
+    certs: list[bytes] = []
+    seen: set[bytes] = set()
+    paths = []
+    error = None
+    for source in config.sources:
+        if source.explicit:
+            error = error or _source_error(source)
+        if not os.path.exists(source.path):
+            continue
+        paths.append(source.path)
+        store = load_file_store(config.client, source.path)
+        for der in store.certs:
+            if der not in seen:
+                seen.add(der)
+                certs.append(der)
+    if not certs and error is None:
+        error = "no CA certificates"
+    return LoadedStore(config.client, " + ".join(paths) or "-", tuple(certs), error)
+
+
+def _load_native(config: _clients.ClientConfig) -> LoadedStore | None:
+    """Windows: the system ROOT and CA stores as Python sees them; macOS's keychain is not read."""
+    enum = getattr(ssl, "enum_certificates", None)
+    if enum is None:
+        return None
+    certs: list[bytes] = []
+    for store_name in ("ROOT", "CA"):
+        try:
+            for der, encoding, _trust in enum(store_name):
+                if encoding == "x509_asn" and der not in certs:
+                    certs.append(bytes(der))
+        except OSError:
+            continue
+    return LoadedStore(config.client, "Windows certificate store", tuple(certs))
+
+
 def default_paths() -> tuple[str | None, str | None]:
     """Where ``ssl.create_default_context()`` looks, environment variables applied."""
     paths = ssl.get_default_verify_paths()
@@ -108,41 +180,49 @@ def default_paths() -> tuple[str | None, str | None]:
 
 def load_default_store() -> LoadedStore:
     """The store Python's ``ssl.create_default_context()`` uses on this machine."""
+    store = load_config(_clients.stdlib_config())
+    assert store is not None
+    if store.certs:
+        return store
     cafile, capath = default_paths()
-    certs: list[bytes] = []
-    sources = []
-    for path in (cafile, capath):
-        if path and os.path.exists(path):
-            store = load_file_store("default", path)
-            certs.extend(c for c in store.certs if c not in certs)
-            sources.append(path)
-    if not sources:
+    if not cafile and not capath:
         # Windows and macOS-with-system-store builds load certificates from the OS;
         # what OpenSSL saw is the best we can read.
         ctx = ssl.create_default_context()
-        certs = [bytes(c) for c in ctx.get_ca_certs(binary_form=True)]
-        sources.append("ssl.create_default_context()")
-    error = None if certs else "Python's default context has no CA certificates"
-    return LoadedStore("default", " + ".join(sources), tuple(certs), error)
+        certs = tuple(bytes(c) for c in ctx.get_ca_certs(binary_form=True))
+        if certs:
+            return LoadedStore(_clients.STDLIB, "ssl.create_default_context()", certs)
+    return LoadedStore(_clients.STDLIB, store.source, (), "Python's default context has no CA certificates")
 
 
 def load_client_store(ca_file: str | None) -> LoadedStore:
     if ca_file:
-        return load_file_store("ca_file", ca_file)
+        return load_file_store(_clients.CA_FILE, ca_file)
     return load_default_store()
 
 
 def load_stores(ca_file: str | None) -> list[LoadedStore]:
-    """Every trust store to evaluate the chain against; the first is the client's own."""
-    return [load_client_store(ca_file)]
+    """Every trust store to evaluate the chain against; the first is the client's own.
+
+    One per client configuration present here (ca_file, stdlib ssl, requests,
+    httpx, certifi, the OS store through truststore, pip); files are cached.
+    """
+    stores = [load_client_store(ca_file)]
+    for config in _clients.client_configs(ca_file):
+        if config.client in (_clients.CA_FILE, _clients.STDLIB) and config.client == stores[0].name:
+            continue
+        if config.client == _clients.STDLIB:
+            stores.append(load_default_store())
+            continue
+        store = load_config(config)
+        if store is not None:
+            stores.append(store)
+    return stores
 
 
 def load_certifi_store() -> LoadedStore | None:
-    try:
-        import certifi
-    except ImportError:
-        return None
-    return load_file_store("certifi", certifi.where())
+    where = _clients.certifi_where()
+    return load_file_store(_clients.CERTIFI, where) if where else None
 
 
 def issuer_names(chain: Sequence[bytes]) -> list[bytes]:

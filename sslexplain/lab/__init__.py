@@ -3,7 +3,8 @@
 A certificate factory (:func:`root`, :func:`issue`, :meth:`Issued.issue_ca`,
 :meth:`Issued.issue_leaf`), loopback servers that serve exactly the chain you
 give them (:class:`TLSServer`, :class:`HTTPServer`, :class:`PlainServer`,
-:class:`SilentServer`), and a catalog of named broken and healthy scenarios
+:class:`SilentServer`), OCSP / CRL and proxy servers (:class:`RevocationServer`,
+:class:`ConnectProxy`, :class:`InterceptingProxy`), and a catalog of named broken and healthy scenarios
 (:data:`SCENARIOS`, :class:`Lab`)::
 
     from sslexplain.lab import Lab
@@ -18,17 +19,24 @@ Importing this module imports cryptography; ``import sslexplain`` does not.
 """
 
 from ._certs import Issued, issue, make_key, pem_bundle, root
+from ._group import ServerGroup
+from ._ocsp import RevocationServer
+from ._proxy import ConnectProxy, InterceptingProxy
 from ._scenarios import SCENARIOS, Lab, Running, Scenario
 from ._servers import HTTPServer, PlainServer, SilentServer, TLSServer
 
 __all__ = [
     "SCENARIOS",
+    "ConnectProxy",
     "HTTPServer",
+    "InterceptingProxy",
     "Issued",
     "Lab",
     "PlainServer",
+    "RevocationServer",
     "Running",
     "Scenario",
+    "ServerGroup",
     "SilentServer",
     "TLSServer",
     "issue",

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
 
+from . import _network_cases
 from ._certs import Issued, issue, pem_bundle, root
 from ._servers import HTTPServer, PlainServer, SilentServer, TLSServer, _LoopbackServer
 
@@ -267,6 +268,49 @@ SCENARIOS: tuple[Scenario, ...] = (
         f"silent.{DOMAIN}",
         lambda pki, host: SilentServer(),
     ),
+    # the network family: what one look at one chain cannot find
+    Scenario(
+        "healthy-revocation",
+        "OCSP and CRL both answer good",
+        "",
+        f"ocspgood.{DOMAIN}",
+        _network_cases.good_revocation_site,
+    ),
+    Scenario(
+        "healthy-proxy",
+        "through a plain CONNECT proxy",
+        "",
+        f"proxied.{DOMAIN}",
+        _network_cases.proxied_site,
+    ),
+    Scenario(
+        "revoked",
+        "the CA revoked the leaf (OCSP and CRL)",
+        "revoked",
+        f"revoked.{DOMAIN}",
+        _network_cases.revoked_site,
+    ),
+    Scenario(
+        "interception",
+        "a proxy re-signs TLS with its own CA",
+        "interception",
+        f"intercepted.{DOMAIN}",
+        _network_cases.intercepted_site,
+    ),
+    Scenario(
+        "address-mismatch",
+        "127.0.0.1 and 127.0.0.2 serve different chains",
+        "address_mismatch",
+        f"split.{DOMAIN}",
+        _network_cases.split_addresses,
+    ),
+    Scenario(
+        "clock-skew",
+        "this clock is days behind the server's Date",
+        "clock_skew",
+        f"clock.{DOMAIN}",
+        _network_cases.clock_skewed,
+    ),
 )
 
 BY_NAME = {s.name: s for s in SCENARIOS}
@@ -280,6 +324,7 @@ class Running:
     address: str
     port: int
     ca_file: str
+    extra: Mapping[str, object] = field(default_factory=dict)  # e.g. proxy, several connect_to addresses
 
     @property
     def host(self) -> str:
@@ -292,7 +337,7 @@ class Running:
         return f"https://{host}:{self.port}/"
 
     def diagnose_kwargs(self) -> dict[str, object]:
-        return {"port": self.port, "connect_to": self.address, "ca_file": self.ca_file}
+        return {"port": self.port, "connect_to": self.address, "ca_file": self.ca_file, **self.extra}
 
 
 class Lab:
@@ -332,7 +377,8 @@ class Lab:
         for scenario in self.scenarios:
             server = scenario.build(self.pki, scenario.host).start()
             self._servers.append(server)
-            self._running[scenario.name] = Running(scenario, server.host, server.port, self.ca_file)
+            extra = getattr(server, "diagnose_extra", {})
+            self._running[scenario.name] = Running(scenario, server.host, server.port, self.ca_file, extra)
 
     def close(self) -> None:
         for server in self._servers:
