@@ -12,7 +12,8 @@ import base64
 import dataclasses
 import enum
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 
@@ -94,7 +95,7 @@ class Target:
     host: str
     port: int = 443
     connect_to: tuple[str, ...] = ()
-    proxy: str | None = None
+    proxy: str | None = field(default=None, repr=False)  # may hold credentials: never printed
     ca_file: str | None = None
 
     @property
@@ -377,7 +378,12 @@ class Diagnosis:
 def to_plain(value: Any) -> Any:
     """Dataclasses, enums, bytes and datetimes to JSON-ready values."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            f.name: _without_credentials(getattr(value, f.name))
+            if f.name == "proxy"
+            else to_plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+        }
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, bytes):
@@ -390,6 +396,12 @@ def to_plain(value: Any) -> Any:
 
 
 _T = TypeVar("_T")
+_USERINFO = re.compile(r"(?<=://)[^/@\s]+@")
+
+
+def _without_credentials(value: Any) -> Any:
+    """Proxy URLs carry user:password; no serialised form ever keeps them."""
+    return _USERINFO.sub("***@", value) if isinstance(value, str) else to_plain(value)
 
 
 def from_plain(cls: type[_T], data: dict[str, Any]) -> _T:

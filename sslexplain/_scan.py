@@ -9,6 +9,7 @@ opens a socket itself.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:  # concurrent.futures pulls in logging: imported when a scan s
 
 MAX_CONCURRENCY = 512
 MAX_LINE = 4096
+_COMMENT = re.compile(r"(?:^|\s)#")  # a comment starts a line or follows white space; URL fragments stay
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,8 +58,8 @@ def parse_line(line: str) -> tuple[str, tuple[str, ...]] | None:
     separated, or ``connect_to=ADDR``) are dialled instead of DNS. ``#`` starts a
     comment at the start of a line or after a space (URL fragments are kept).
     """
-    text = " " + line[:MAX_LINE].replace(",", " ").replace("\t", " ")
-    words = text.split(" #", 1)[0].split()
+    text = _COMMENT.split(line[:MAX_LINE].replace(",", " "), maxsplit=1)[0]
+    words = text.split()
     if not words:
         return None
     addresses = []

@@ -75,11 +75,6 @@ def test_credentials_in_proxy_settings_never_appear(lab: Lab, monkeypatch: pytes
         assert "Env5ecretPx" not in form
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known leak, reported: Target.proxy keeps the proxy URL as given (with user:password), and "
-    "Diagnosis.to_json() serialises target.proxy and observation.target.proxy unredacted",
-)
 def test_credentials_in_the_proxy_argument_never_appear(lab: Lab) -> None:
     case = lab["healthy"]
     d = sslexplain.diagnose(

@@ -53,7 +53,7 @@ texty = st.one_of(
 )
 
 
-@SETTINGS
+@settings(max_examples=1000, deadline=None)
 @given(texty)
 def test_parse_line_never_raises(line: str) -> None:
     parsed = parse_line(line)
