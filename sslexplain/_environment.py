@@ -78,7 +78,24 @@ def path_checks() -> tuple[tuple[str, str, str, int], ...]:
     return tuple(out)
 
 
+_environment_cache: dict[tuple[object, ...], Environment] = {}
+
+
 def read_environment() -> Environment:
+    """This interpreter's TLS set-up; cached per process while no setting or file changes."""
+    from ._stores import trust_stamp
+
+    key = (trust_stamp(None), tuple(os.environ.get(name) for name in TLS_VARIABLES), truststore_injected())
+    cached = _environment_cache.get(key)
+    if cached is None:
+        cached = _read_environment()
+        if len(_environment_cache) > 32:
+            _environment_cache.clear()
+        _environment_cache[key] = cached
+    return cached
+
+
+def _read_environment() -> Environment:
     from . import _clients
 
     paths = ssl.get_default_verify_paths()

@@ -10,15 +10,15 @@ leaves this module.
 
 from __future__ import annotations
 
+import functools
 import os
 import socket
 import ssl
 import threading
 import time
-import warnings
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
-from typing import TypeVar, cast
+from typing import Generic, TypeVar, cast
 
 from ._model import Fetch, Handshake, Observation, ReportedError, Target, TrustStore
 from ._observe_proxy import Proxy, ProxyError, open_tunnel, parse_proxy, proxy_for
@@ -100,6 +100,7 @@ _context_lock = threading.Lock()
 _contexts: dict[tuple[object, ...], ssl.SSLContext] = {}
 
 
+@functools.lru_cache(maxsize=1)
 def _capture_context() -> ssl.SSLContext:
     """Accepts anything, so the chain can be seen whatever is wrong with it. Never leaves this module."""
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
@@ -107,8 +108,9 @@ def _capture_context() -> ssl.SSLContext:
     ctx.verify_mode = ssl.CERT_NONE
     try:
         ctx.set_ciphers("ALL:@SECLEVEL=0")
-        with warnings.catch_warnings():  # TLS 1.0 is deprecated, which is why we must see servers that use it
-            warnings.simplefilter("ignore", DeprecationWarning)
+        from ._x509 import quiet
+
+        with quiet():  # TLS 1.0 is deprecated, which is why we must see servers that use it
             ctx.minimum_version = ssl.TLSVersion.TLSv1
     except (ssl.SSLError, ValueError):
         pass
@@ -420,6 +422,7 @@ def fetch(
             )
         else:
             conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=until.remaining())
+
         def stop() -> None:
             try:
                 if conn.sock is not None:
@@ -540,14 +543,16 @@ def observe(
     watchdog.start()
     proxy_url = proxy_for(target.host, target.proxy)
     proxy = parse_proxy(proxy_url) if proxy_url else None
+    # Reading the trust stores (files only) overlaps the first round trips of the handshakes.
+    stores_loaded = _Background(lambda: (load_stores(target.ca_file), read_environment()))
     try:
-        all_stores = load_stores(target.ca_file)
-        store = all_stores[0]
         verifying = client_context(target.ca_file)
         capturing = _capture_context()
         addresses, resolve_error, handshakes = _all_handshakes(
             target, proxy, capturing, verifying, deadline, sockets
         )
+        all_stores, environment = stores_loaded.result()
+        store = all_stores[0]
         chain, verify = _analysed(handshakes)
         revocation = network and check_revocation and bool(chain) and revocation_wanted(verify, reported)
         fetches = fetch_material(chain, store, deadline, network=network, revocation=revocation)
@@ -568,7 +573,7 @@ def observe(
         handshakes=tuple(handshakes),
         fetches=tuple(fetches),
         stores=stores,
-        environment=read_environment(),
+        environment=environment,
         reported=reported,
         proxy=proxy.display if proxy is not None else (proxy_url and "(unusable proxy setting)"),
         network=network,
@@ -576,6 +581,29 @@ def observe(
         deadline_hit=deadline.expired,
         elapsed_ms=deadline.elapsed_ms(),
     )
+
+
+class _Background(Generic[_T]):
+    """One call in a daemon thread; ``result()`` waits for it and re-raises what it raised."""
+
+    def __init__(self, call: Callable[[], _T]) -> None:
+        self._call = call
+        self._value: _T | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value = self._call()
+        except BaseException as exc:
+            self._error = exc
+
+    def result(self) -> _T:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value  # type: ignore[return-value]
 
 
 _Direct = tuple[tuple[str, ...], str | None, list[Handshake]]

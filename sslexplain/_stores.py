@@ -201,7 +201,61 @@ def load_client_store(ca_file: str | None) -> LoadedStore:
     return load_default_store()
 
 
+_STAMP_VARIABLES = (
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "REQUESTS_CA_BUNDLE",
+    "CURL_CA_BUNDLE",
+    "PIP_CERT",
+    "PIP_CONFIG_FILE",
+    "VIRTUAL_ENV",
+    "HOME",
+    "APPDATA",
+    "XDG_CONFIG_HOME",
+    "XDG_CONFIG_DIRS",
+)
+_stores_cache: dict[tuple[object, ...], list[LoadedStore]] = {}
+
+
+def trust_stamp(ca_file: str | None) -> tuple[object, ...]:
+    """A cheap fingerprint of everything the stores depend on: settings, and each file's size and mtime.
+
+    Loading and parsing every store costs tens of milliseconds; a few ``stat`` calls
+    tell whether anything changed since the last diagnosis in this process.
+    """
+    paths = ssl.get_default_verify_paths()
+    settings = tuple(os.environ.get(name) for name in _STAMP_VARIABLES)
+    candidates = [ca_file, paths.cafile, paths.capath, _clients.certifi_where(), *_clients.pip_config_files()]
+    candidates.extend(value for value in settings[:5] if value)
+    files = []
+    for path in candidates:
+        if not path:
+            continue
+        try:
+            stat = os.stat(path)
+        except OSError:
+            files.append((path, -1, -1))
+        else:
+            files.append((path, stat.st_mtime_ns, stat.st_size))
+    return (ca_file, settings, tuple(files))
+
+
 def load_stores(ca_file: str | None) -> list[LoadedStore]:
+    """Every trust store to evaluate the chain against (cached per process while nothing changes)."""
+    stamp = trust_stamp(ca_file)
+    with _lock:
+        cached = _stores_cache.get(stamp)
+    if cached is not None:
+        return list(cached)
+    stores = _load_stores(ca_file)
+    with _lock:
+        if len(_stores_cache) > 32:
+            _stores_cache.clear()
+        _stores_cache[stamp] = stores
+    return list(stores)
+
+
+def _load_stores(ca_file: str | None) -> list[LoadedStore]:
     """Every trust store to evaluate the chain against; the first is the client's own.
 
     One per client configuration present here (ca_file, stdlib ssl, requests,

@@ -8,12 +8,14 @@ replayed from a recorded Observation.
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import hashlib
 import ipaddress
 import re
+import threading
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -26,11 +28,21 @@ from ._model import CertInfo, utc
 Certificate = x509.Certificate
 
 
+_WARNINGS_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def quiet() -> Iterator[None]:
+    """Silence warnings around one call, serialised: ``catch_warnings`` swaps process-wide state."""
+    with _WARNINGS_LOCK, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
 @functools.lru_cache(maxsize=4096)
 def load(der: bytes) -> Certificate | None:
     """Parse DER; None for a malformed certificate (servers do send them)."""
-    with warnings.catch_warnings():  # e.g. negative serials: real stores hold such roots
-        warnings.simplefilter("ignore")
+    with quiet():  # e.g. negative serials: real stores hold such roots
         try:
             return x509.load_der_x509_certificate(der)
         except ValueError:
@@ -60,8 +72,7 @@ def load_bundle(data: bytes) -> list[Certificate]:
 def _pkcs7(data: bytes, *, pem: bool) -> list[Certificate]:
     from cryptography.hazmat.primitives.serialization import pkcs7
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with quiet():
         try:
             loader = pkcs7.load_pem_pkcs7_certificates if pem else pkcs7.load_der_pkcs7_certificates
             return list(loader(data))
