@@ -6,6 +6,7 @@ kept while its size and mtime do not change.
 
 from __future__ import annotations
 
+import functools
 import os
 import ssl
 import threading
@@ -32,9 +33,10 @@ class LoadedStore:
 
     def relevant(self, issuer_names: Iterable[bytes], served: Iterable[bytes]) -> TrustStore:
         """Keep only anchors whose subject is an issuer (or subject) of the chain."""
-        wanted = set(issuer_names)
+        by_subject = _subject_index(self.certs)
         served_set = set(served)
-        anchors = [der for der in self.certs if der in served_set or subject_of(der) in wanted]
+        chosen = {der for name in set(issuer_names) for der in by_subject.get(name, ())}
+        anchors = [der for der in self.certs if der in served_set or der in chosen]
         return TrustStore(
             name=self.name,
             source=self.source,
@@ -56,6 +58,15 @@ def subject_of(der: bytes) -> bytes | None:
     with _lock:
         _subjects[der] = subject
     return subject
+
+
+@functools.lru_cache(maxsize=64)
+def _subject_index(certs: tuple[bytes, ...]) -> dict[bytes | None, tuple[bytes, ...]]:
+    """Subject name (DER) -> certificates, once per loaded store."""
+    index: dict[bytes | None, list[bytes]] = {}
+    for der in certs:
+        index.setdefault(subject_of(der), []).append(der)
+    return {name: tuple(ders) for name, ders in index.items()}
 
 
 def read_bundle_file(path: str) -> tuple[bytes, ...]:

@@ -237,6 +237,7 @@ def is_self_signed(cert: Certificate) -> bool:
     return is_self_issued(cert) and issued_by(cert, cert)
 
 
+@functools.lru_cache(maxsize=4096)
 def issued_by(child: Certificate, parent: Certificate) -> bool:
     """True when ``parent``'s name and key signed ``child``."""
     if child.issuer != parent.subject:
