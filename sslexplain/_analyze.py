@@ -234,7 +234,7 @@ def incomplete_chain(f: Facts) -> list[Cause]:
         f.fix(
             Audience.SERVER,
             "fix.incomplete.write_chain",
-            command=f"sslexplain {f.host}:{f.obs.target.port} --write-chain fullchain.pem"
+            command=f"sslexplain {f.cli_target()} --write-chain fullchain.pem"
             if completed.anchored
             else None,
         ),

@@ -159,6 +159,17 @@ class Facts:
             )
         return ""
 
+    def cli_target(self) -> str:
+        """The sslexplain arguments that reach this target again (host, port, addresses, CA file)."""
+        target = self.obs.target
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        parts = [f"{host}:{target.port}"]
+        if target.connect_to:
+            parts.append("--connect-to " + " ".join(target.connect_to))
+        if target.ca_file:
+            parts.append(f"--ca-file {target.ca_file}")
+        return " ".join(parts)
+
     def s_client(self) -> str:
         port = self.obs.target.port
         return f"openssl s_client -connect {self.host}:{port} -servername {self.host} -showcerts </dev/null"
