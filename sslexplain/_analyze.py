@@ -15,6 +15,7 @@ from collections.abc import Callable
 from . import _x509
 from ._analyze_network import NETWORK_RULES
 from ._analyze_trust import TRUST_RULES, trusted_elsewhere, untrusted_evidence, untrusted_fixes
+from ._analyze_versions import installed, version_tuple
 from ._facts import CODE_KINDS, Facts, K, facts
 from ._messages import text
 from ._model import Audience, Cause, CauseKind, Fix, ReportedError, Severity
@@ -324,6 +325,9 @@ def hostname_mismatch(f: Facts) -> list[Cause]:
         return []
     names = ", ".join(check.names[:12]) + (" …" if len(check.names) > 12 else "")
     evidence = [f.t(f"ev.name.{check.reason}", host=f.host, names=names or "-", closest=check.closest or "")]
+    urllib3 = installed(f, "urllib3") if check.reason == "cn_only" else None
+    if urllib3 is not None and version_tuple(urllib3) >= (2,):
+        evidence.append(f.t("ev.version.urllib3_cn", version=urllib3))
     evidence.append(f.verify_evidence())
     fixes = [
         f.fix(
@@ -539,6 +543,17 @@ _CONTRADICTED_BY_VERIFICATION = frozenset(
 _WARN_WHEN_VERIFIED = frozenset({K.CHAIN_ORDER, K.WEAK_CRYPTO, K.PYTHON_ENVIRONMENT})
 
 
+def _explains_report(f: Facts, cause: Cause) -> bool:
+    """An environment error stays an error when it explains the failure the user reported."""
+    reported = f.obs.reported
+    return (
+        cause.kind is K.PYTHON_ENVIRONMENT
+        and cause.is_error
+        and reported is not None
+        and (reported.verify_code is not None)
+    )
+
+
 def run_rules(f: Facts) -> list[Cause]:
     """Every rule's causes: errors first (the one the verifier reported first), then warnings."""
     found: list[tuple[int, Cause]] = []
@@ -549,7 +564,7 @@ def run_rules(f: Facts) -> list[Cause]:
             break
     if f.verified:  # the client accepted the chain: what contradicts that goes, structural findings warn
         found = [
-            (r, _as_warning(c) if c.kind in _WARN_WHEN_VERIFIED else c)
+            (r, _as_warning(c) if c.kind in _WARN_WHEN_VERIFIED and not _explains_report(f, c) else c)
             for r, c in found
             if c.kind not in _CONTRADICTED_BY_VERIFICATION
         ]

@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from . import _x509
+from ._analyze_versions import VERSION_RULES
 from ._facts import Facts, K
 from ._messages import text
 from ._model import Audience, Cause, ClientVerdict, Environment, Fix, Severity, TrustStore
@@ -419,7 +420,12 @@ def strict_x509(f: Facts) -> list[Cause]:
     return [f.cause(K.INVALID_CHAIN, evidence, fixes, variant="strict", certificate=certificate)]
 
 
-TRUST_RULES: tuple[Callable[[Facts], list[Cause]], ...] = (python_environment, missing_root, strict_x509)
+TRUST_RULES: tuple[Callable[[Facts], list[Cause]], ...] = (
+    *VERSION_RULES,
+    python_environment,
+    missing_root,
+    strict_x509,
+)
 
 
 # --- sslexplain env: the set-up's own problems, without a server --------------------

@@ -121,4 +121,13 @@ MESSAGES: dict[str, str] = {
     "env.no_problem": "問題は見つかりませんでした。",
     "env.problems": "見つかった問題（{count} 件）",
     "env.fix": "対処",
+    # --- 既知のバージョン由来の不具合（_analyze_versions.py） ---
+    "ev.version.requests_range": "requests {version} がインストールされています。2.32.0〜2.32.4 では、HTTPAdapter のサブクラスが urllib3 に渡す SSLContext にデフォルトのCA証明書が読み込まれません（psf/requests#6730）。",
+    "ev.version.reported": "報告されたエラーは検証コード {code}（「{message}」）で、CA証明書をひとつも持たないコンテキストで起きるエラーと一致します。",
+    "ev.version.requests_store_ok": "このマシンでは、requests が自分で読み込むトラストストア（{clients}）で証明書チェーンを検証できます。CA証明書が欠けていたのはこのマシンではなく、失敗したコードが作ったコンテキストです。",
+    "ev.version.urllib3_cn": "urllib3 {version} がインストールされています（requests が使用）。urllib3 2.0 以降はホスト名の照合に CN を使いません。urllib3 1.26 や Python 3.13 より前の ssl は CN にフォールバックしていたため、古い環境ではこの証明書が受け入れられていました。",
+    "python_environment.requests_2_32.summary": "requests {version} では、HTTPAdapter に渡した独自の SSLContext にCA証明書が入りません。",
+    "python_environment.requests_2_32.explanation": "クライアント証明書や暗号スイート、TLSバージョンの指定のために ssl_context 付きの独自 HTTPAdapter をマウントするコードは、以前の requests ではデフォルトのCA証明書が自動で読み込まれていたため動作していました。これらのリリースではコンテキストが空のままになり、どのサーバーに対しても「unable to get local issuer certificate」で失敗します。",
+    "fix.version.load_default_certs": "作成するコンテキストにCA証明書を読み込んでください：context.load_verify_locations(certifi.where())、またはシステムのトラストストアなら context.load_default_certs()。",
+    "fix.version.upgrade_requests": "または requests を 2.32.4 より新しいバージョンに更新してください。",
 }
