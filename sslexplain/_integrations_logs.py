@@ -279,8 +279,13 @@ class ExplainFilter(logging.Filter):
                 return
             fields = _copy(_fields_offline(reported, self.lang))
         setattr(record, ATTRIBUTE, fields)
-        if self.append and not record.exc_text:
-            record.exc_text = _PLAIN.formatException(record.exc_info) + "\n" + fields["explanation"]
+        if self.append:
+            # Another handler may have formatted the record already (its traceback is cached in
+            # exc_text): append to that text, once, so every handler after it shows the explanation.
+            explanation = str(fields["explanation"])
+            current = record.exc_text or _PLAIN.formatException(record.exc_info)
+            if explanation not in current:
+                record.exc_text = current + "\n" + explanation
         if self.worker is not None:
             self.worker.submit(reported, record.name, record.levelno)
 
@@ -310,6 +315,23 @@ class ExplainFormatter(logging.Formatter):
             _options(False, 1.0, lang, None)
         self.lang = lang
         _warm_up()
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Format with our traceback even when another handler already cached its own in exc_text."""
+        cached = record.exc_text
+        if not (record.exc_info and cached):
+            return super().format(record)
+        try:
+            fields = None if _busy() else log_fields(_exception_of(record.exc_info), self.lang)
+        except Exception:
+            fields = None
+        if not fields or str(fields["explanation"]) in cached:
+            return super().format(record)
+        record.exc_text = cached + "\n" + str(fields["explanation"])
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached  # other handlers keep seeing what they would have seen
 
     def formatException(self, ei: Any) -> str:  # noqa: N802 - the logging API's name
         formatted = super().formatException(ei)

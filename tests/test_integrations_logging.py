@@ -295,3 +295,21 @@ def test_structlog_end_to_end(verification_error: BaseException, pki: PKI) -> No
     data = json.loads(stream.getvalue().splitlines()[0])
     assert data["sslexplain"]["kinds"][0] == "expired" and "SSLError" in data["exception"]
     assert processor.worker is not None and processor.worker.wait(15) and processor.worker.probes == 1
+
+
+def test_explanation_appended_when_an_earlier_handler_formatted_the_record(
+    logger: logging.Logger, verification_error: BaseException
+) -> None:
+    """A console handler formats first (caching the traceback in exc_text); the next handler still explains."""
+    first = _Capture()
+    explained = _Capture()
+    explained.addFilter(ExplainFilter())
+    logger.addHandler(first)
+    logger.addHandler(explained)
+    _log_error(logger, verification_error)
+    assert explained.lines[0].count("sslexplain: expired") == 1
+    formatter_only = _Capture(ExplainFormatter())
+    logger.removeHandler(explained)
+    logger.addHandler(formatter_only)
+    _log_error(logger, verification_error)
+    assert formatter_only.lines[0].count("sslexplain: expired") == 1
