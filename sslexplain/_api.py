@@ -59,9 +59,7 @@ def diagnose(
     _check_timeout(timeout)
     _check_ca_file(ca_file)
     _check_now(now)
-    observation = _observe(
-        parsed, timeout, None, network=network, check_revocation=check_revocation, now=now
-    )
+    observation = _observe(parsed, timeout, None, network=network, check_revocation=check_revocation, now=now)
     return analyze(observation, lang=language)
 
 

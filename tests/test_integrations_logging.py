@@ -300,7 +300,7 @@ def test_structlog_end_to_end(verification_error: BaseException, pki: PKI) -> No
 def test_explanation_appended_when_an_earlier_handler_formatted_the_record(
     logger: logging.Logger, verification_error: BaseException
 ) -> None:
-    """A console handler formats first (caching the traceback in exc_text); the next handler still explains."""
+    """A console handler formats first (caching the traceback in exc_text); the next still explains."""
     first = _Capture()
     explained = _Capture()
     explained.addFilter(ExplainFilter())

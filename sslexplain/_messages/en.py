@@ -66,7 +66,7 @@ MESSAGES: dict[str, str] = {
     "ev.weak_hash": "The {cert} is signed with {hash}, which OpenSSL rejects at its default security level.",
     "ev.unexplained": "The certificates themselves show no defect that explains this code.",
     "ev.reported": 'The reported error is OpenSSL verify code {code}: "{message}".',
-    "ev.reported_text": "The reported error says: \"{message}\".",
+    "ev.reported_text": 'The reported error says: "{message}".',
     "ev.offline": "No connection was made (offline explanation); the causes are the ones this code usually "
     "means, most likely first.",
     "ev.not_reproduced": "The reported error had verify code {reported}; probing now gives {now}: the failure "

@@ -126,11 +126,11 @@ MESSAGES: dict[str, str] = {
     "env.fix": "fix",
     # --- known version regressions (_analyze_versions.py) ---
     "ev.version.requests_range": "requests {version} is installed: releases 2.32.0 to 2.32.4 do not load the default CA certificates into an SSLContext that an HTTPAdapter subclass hands to urllib3 (psf/requests#6730).",
-    "ev.version.reported": "The reported error is verify code {code} (\"{message}\"), which is what a context without any CA certificate gives.",
+    "ev.version.reported": 'The reported error is verify code {code} ("{message}"), which is what a context without any CA certificate gives.',
     "ev.version.requests_store_ok": "Here the chain verifies with the stores requests would load itself ({clients}): the certificates were missing from the failing code's own context, not from this machine.",
     "ev.version.urllib3_cn": "urllib3 {version} is installed (requests uses it): since urllib3 2.0 the CN is never used for the host name; urllib3 1.26 and Python's ssl before 3.13 still fell back to it, which is why older set-ups accepted this certificate.",
     "python_environment.requests_2_32.summary": "requests {version} leaves the custom SSLContext of an HTTPAdapter without CA certificates.",
-    "python_environment.requests_2_32.explanation": "Code that mounts its own HTTPAdapter with an ssl_context (for client certificates, ciphers or TLS versions) worked with earlier requests because the default CAs were loaded for it; with these releases the context stays empty and every server fails with \"unable to get local issuer certificate\".",
+    "python_environment.requests_2_32.explanation": 'Code that mounts its own HTTPAdapter with an ssl_context (for client certificates, ciphers or TLS versions) worked with earlier requests because the default CAs were loaded for it; with these releases the context stays empty and every server fails with "unable to get local issuer certificate".',
     "fix.version.load_default_certs": "Load CA certificates into the context you build: context.load_verify_locations(certifi.where()), or context.load_default_certs() for the system store.",
     "fix.version.upgrade_requests": "Or upgrade requests beyond 2.32.4.",
 }
