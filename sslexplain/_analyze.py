@@ -9,6 +9,7 @@ machine re-analysing.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 
@@ -115,6 +116,15 @@ def handshake_failure(f: Facts) -> list[Cause]:
         and (capture.certificate_requested or "alert" in capture.alert_after_handshake.lower())
     ):
         failed = capture
+    elif (
+        capture is not None
+        and capture.chain
+        and capture.certificate_requested
+        and not capture.http_status_line
+    ):
+        # TLS 1.3: the server asked for a certificate, then hung up instead of answering; the
+        # alert saying why is often lost in the reset (seen on Python 3.13).
+        failed = dataclasses.replace(capture, alert_after_handshake=capture.alert_after_handshake or "")
     elif verify is not None and verify.error_kind in (
         "tls",
         "closed",
@@ -125,7 +135,7 @@ def handshake_failure(f: Facts) -> list[Cause]:
         failed = verify
     if failed is None:
         return []
-    message = failed.alert_after_handshake or failed.error_message or ""
+    message = failed.alert_after_handshake or failed.error_message or f.t("ev.closed_without_answer")
     variant = _tls_failure_variant(message)
     if variant in ("other", "closed") and any(h.certificate_requested for h in f.obs.handshakes):
         variant = "client_cert"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import ssl
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from ._model import ReportedError
 from ._target import normalize_host, parse_target
@@ -895,7 +895,7 @@ def _host_port_from_traceback(node: object) -> tuple[str | None, int | None]:
     """The server name the failing call was made with, read from the frames' locals."""
     for frame in _frames(node):
         local_vars = _attr(frame, "f_locals")
-        if not isinstance(local_vars, dict):
+        if not isinstance(local_vars, Mapping):  # a dict before 3.13, a FrameLocalsProxy from 3.13 (PEP 667)
             continue
         for value in (local_vars.get("self"), local_vars.get("req"), local_vars.get("conn")):
             host, port = _host_port_from_object(value)

@@ -67,6 +67,7 @@ MESSAGES: dict[str, str] = {
     "ev.unexplained": "The certificates themselves show no defect that explains this code.",
     "ev.reported": 'The reported error is OpenSSL verify code {code}: "{message}".',
     "ev.reported_text": 'The reported error says: "{message}".',
+    "ev.closed_without_answer": "the server closed the connection without answering",
     "ev.offline": "No connection was made (offline explanation); the causes are the ones this code usually "
     "means, most likely first.",
     "ev.not_reproduced": "The reported error had verify code {reported}; probing now gives {now}: the failure "

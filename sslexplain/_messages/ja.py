@@ -77,6 +77,7 @@ MESSAGES: dict[str, str] = {
     "ev.unexplained": "証明書そのものには、このコードを説明できる不備が見当たりません。",
     "ev.reported": "報告されたエラーは OpenSSL の検証コード {code}「{message}」です。",
     "ev.reported_text": "報告されたエラーの内容：「{message}」",
+    "ev.closed_without_answer": "サーバーが応答せずに接続を閉じました",
     "ev.offline": "接続は行っていません（オフラインでの説明）。以下は、このコードが通常意味する原因を、"
     "可能性の高い順に並べたものです。",
     "ev.not_reproduced": "報告されたエラーの検証コードは {reported} でしたが、現在の調査結果は {now} です。"
