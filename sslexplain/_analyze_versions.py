@@ -80,4 +80,38 @@ def requests_custom_context(f: Facts) -> list[Cause]:
     ]
 
 
-VERSION_RULES: tuple[Callable[[Facts], list[Cause]], ...] = (requests_custom_context,)
+_BUILD_DEPENDENCIES = ("installing build dependencies", "install build dependencies", "pip-build-env")
+
+
+def pip_build_dependencies(f: Facts) -> list[Cause]:
+    """pip 25.0 passed its own CA bundle (--cert) to the build-dependency install, disabling truststore.
+
+    Evidence: pip 25.0 is installed, the reported failure happened while installing build
+    dependencies, and it is a missing-issuer failure. See pypa/pip#13186, fixed in 25.0.1.
+    """
+    version = installed(f, "pip")
+    reported = f.obs.reported
+    if version is None or reported is None or version_tuple(version)[:3] not in ((25, 0), (25, 0, 0)):
+        return []
+    if reported.verify_code not in (20, 19, 2, 21):
+        return []
+    if not any(marker in reported.text.lower() for marker in _BUILD_DEPENDENCIES):
+        return []
+    evidence = [
+        f.t("ev.version.pip_25_0", version=version),
+        f.t("ev.version.reported", code=reported.verify_code, message=reported.verify_message or ""),
+    ]
+    fixes = [
+        f.fix(Audience.CLIENT, "fix.version.upgrade_pip", command='python -m pip install -U "pip>=25.0.1"'),
+        f.fix(
+            Audience.CLIENT,
+            "fix.version.pip_cert",
+            command="export PIP_CERT=/path/to/bundle-with-your-root.pem",
+        ),
+    ]
+    return [
+        f.cause(K.PYTHON_ENVIRONMENT, evidence, fixes, Severity.ERROR, variant="pip_25_0", version=version)
+    ]
+
+
+VERSION_RULES: tuple[Callable[[Facts], list[Cause]], ...] = (requests_custom_context, pip_build_dependencies)

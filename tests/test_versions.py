@@ -83,3 +83,40 @@ def test_urllib3_2_cn_fallback_is_named(lab: object) -> None:
 )
 def test_version_tuple(text: str, expected: tuple[int, ...]) -> None:
     assert version_tuple(text) == expected
+
+
+PIP_BUILD_FAILURE = (
+    "Collecting somepkg\n"
+    "  Using cached somepkg-1.0.tar.gz (55 kB)\n"
+    "  Installing build dependencies: started\n"
+    "  Installing build dependencies: finished with status 'error'\n"
+    "  error: subprocess-exited-with-error\n\n"
+    "  × pip subprocess to install build dependencies did not run successfully.\n"
+    "  ╰─> [8 lines of output]\n"
+    "      WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after "
+    "connection broken by 'SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] "
+    "certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)'))': "
+    "/simple/setuptools/\n"
+)
+
+
+@pytest.mark.parametrize(("version", "blamed"), [("25.0", True), ("25.0.1", False), ("24.3.1", False)])
+def test_pip_25_0_build_dependencies(lab: object, version: str, blamed: bool) -> None:
+    """A real probe of a healthy server, re-analysed with the pasted pip failure and a given pip version."""
+    case = lab["healthy"]  # type: ignore[index]
+    d = sslexplain.diagnose(case.host, timeout=5, **case.diagnose_kwargs())
+    assert d.observation is not None and d.observation.environment is not None
+    reported = sslexplain.explain(PIP_BUILD_FAILURE, probe=False).observation.reported  # type: ignore[union-attr]
+    assert reported is not None and reported.verify_code == 20
+    packages = (*((n, v) for n, v in d.observation.environment.packages if n != "pip"), ("pip", version))
+    obs = dataclasses.replace(
+        d.observation,
+        reported=reported,
+        environment=dataclasses.replace(d.observation.environment, packages=packages),
+    )
+    result = sslexplain.analyze(obs)
+    found = [c for c in result.causes if c.kind is CauseKind.PYTHON_ENVIRONMENT and "pip" in c.summary]
+    assert bool(found) is blamed, str(result)
+    if blamed:
+        assert found[0].severity is Severity.ERROR
+        assert any("25.0.1" in (fix.command or "") for fix in found[0].fixes)

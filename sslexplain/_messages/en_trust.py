@@ -133,4 +133,9 @@ MESSAGES: dict[str, str] = {
     "python_environment.requests_2_32.explanation": 'Code that mounts its own HTTPAdapter with an ssl_context (for client certificates, ciphers or TLS versions) worked with earlier requests because the default CAs were loaded for it; with these releases the context stays empty and every server fails with "unable to get local issuer certificate".',
     "fix.version.load_default_certs": "Load CA certificates into the context you build: context.load_verify_locations(certifi.where()), or context.load_default_certs() for the system store.",
     "fix.version.upgrade_requests": "Or upgrade requests beyond 2.32.4.",
+    "ev.version.pip_25_0": "pip {version} is installed: pip 25.0 hands its own CA bundle (--cert) to the pip that installs build dependencies, so truststore and the OS store are not used there, while the main install does use them (pypa/pip#13186, fixed in 25.0.1).",
+    "python_environment.pip_25_0.summary": "pip {version} installs build dependencies without the OS trust store.",
+    "python_environment.pip_25_0.explanation": "Behind a proxy or with a company root that only the OS trusts, pip 25.0 downloads the package itself but fails while installing its build dependencies (setuptools, hatchling, ...) because that inner pip gets pip's own certifi bundle.",
+    "fix.version.upgrade_pip": "Upgrade pip to 25.0.1 or later.",
+    "fix.version.pip_cert": "Or give pip a bundle that contains your root (public roots plus the company root) through PIP_CERT or pip config set global.cert.",
 }

@@ -130,4 +130,9 @@ MESSAGES: dict[str, str] = {
     "python_environment.requests_2_32.explanation": "クライアント証明書や暗号スイート、TLSバージョンの指定のために ssl_context 付きの独自 HTTPAdapter をマウントするコードは、以前の requests ではデフォルトのCA証明書が自動で読み込まれていたため動作していました。これらのリリースではコンテキストが空のままになり、どのサーバーに対しても「unable to get local issuer certificate」で失敗します。",
     "fix.version.load_default_certs": "作成するコンテキストにCA証明書を読み込んでください：context.load_verify_locations(certifi.where())、またはシステムのトラストストアなら context.load_default_certs()。",
     "fix.version.upgrade_requests": "または requests を 2.32.4 より新しいバージョンに更新してください。",
+    "ev.version.pip_25_0": "pip {version} がインストールされています。pip 25.0 はビルド依存パッケージをインストールする内部の pip に自分の CAバンドル（--cert）を渡すため、そこでは truststore と OS のトラストストアが使われません。本体のインストールでは使われます（pypa/pip#13186、25.0.1 で修正）。",
+    "python_environment.pip_25_0.summary": "pip {version} は OS のトラストストアを使わずにビルド依存パッケージをインストールします。",
+    "python_environment.pip_25_0.explanation": "プロキシ配下や OS だけが信頼する社内ルートCAの環境では、pip 25.0 はパッケージ本体のダウンロードには成功しても、ビルド依存パッケージ（setuptools、hatchling など）のインストールで失敗します。内部の pip には pip 自身の certifi バンドルが渡されるためです。",
+    "fix.version.upgrade_pip": "pip を 25.0.1 以降に更新してください。",
+    "fix.version.pip_cert": "または、ルート証明書を含むバンドル（公開ルートCA＋社内ルートCA）を PIP_CERT か pip config set global.cert で pip に指定してください。",
 }
