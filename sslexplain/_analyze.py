@@ -430,6 +430,11 @@ def unexplained(f: Facts) -> list[Cause]:
 _OFFLINE_WORDS: tuple[tuple[tuple[str, ...], tuple[CauseKind, ...]], ...] = (
     (("revoked",), (K.REVOKED,)),
     (
+        ("could not find a suitable tls ca certificate bundle", "no such file or directory: '", "cafile"),
+        (K.PYTHON_ENVIRONMENT,),
+    ),
+    (("dh key too small", "dh_key_too_small", "ee key too small", "ca md too weak"), (K.WEAK_CRYPTO,)),
+    (
         (
             "connection refused",
             "name or service not known",
@@ -467,8 +472,51 @@ _OFFLINE_WORDS: tuple[tuple[tuple[str, ...], tuple[CauseKind, ...]], ...] = (
 )
 
 
+# Sites whose chains are complete and publicly trusted: a missing-issuer failure on them comes from
+# this side (an intercepting proxy or antivirus, this Python's trust store), not from the server.
+_PUBLIC_HOSTS = (
+    "pypi.org",
+    "pythonhosted.org",
+    "github.com",
+    "githubusercontent.com",
+    "huggingface.co",
+    "openai.com",
+    "npmjs.org",
+    "google.com",
+    "googleapis.com",
+    "amazonaws.com",
+    "anaconda.org",
+    "anaconda.com",
+    "pytorch.org",
+    "microsoftonline.com",
+    "azure.com",
+    "docker.io",
+    "docker.com",
+)
+_THIS_SIDE_FIRST = (
+    K.INTERCEPTION,
+    K.MISSING_ROOT,
+    K.PYTHON_ENVIRONMENT,
+    K.UNTRUSTED_ROOT,
+    K.INCOMPLETE_CHAIN,
+)
+
+
+def public_host(reported: ReportedError) -> str | None:
+    """The well-known public site the error is about (by host, or by pip's index paths), if any."""
+    host = (reported.host or "").lower().rstrip(".")
+    for site in _PUBLIC_HOSTS:
+        if host == site or host.endswith("." + site):
+            return host
+    if not host and ("/simple/" in reported.text or (reported.client or "") == "pip"):
+        return "pypi.org"
+    return None
+
+
 def _offline_kinds(reported: ReportedError) -> tuple[CauseKind, ...]:
     """The kinds a reported error usually means, most likely first: by verify code, else by its words."""
+    if reported.verify_code in (2, 19, 20, 21) and public_host(reported):
+        return _THIS_SIDE_FIRST
     if reported.verify_code is not None and reported.verify_code in CODE_KINDS:
         return CODE_KINDS[reported.verify_code]
     lowered = f"{reported.verify_message or ''} {reported.text}".lower()
@@ -495,7 +543,15 @@ def _offline_causes(reported: ReportedError, lang: str) -> tuple[Cause, ...]:
         said = text(lang, "ev.reported", code=code, message=reported.verify_message or "")
     else:
         said = text(lang, "ev.reported_text", message=(reported.verify_message or reported.text)[:300])
-    evidence = (said, text(lang, "ev.offline"))
+    site = public_host(reported) if reported.verify_code in (2, 19, 20, 21) else None
+    evidence = (
+        (said, text(lang, "ev.offline.public_host", host=site), text(lang, "ev.offline"))
+        if site
+        else (
+            said,
+            text(lang, "ev.offline"),
+        )
+    )
     probe = Fix(
         audience=Audience.CLIENT, text=text(lang, "fix.offline.probe"), command=f"sslexplain {target}"
     )
@@ -580,7 +636,11 @@ def run_rules(f: Facts) -> list[Cause]:
         ]
     elif f.verify_failed and not any(c.is_error for _, c in found):
         found.extend((len(RULES), c) for c in unexplained(f))
-    reported_kinds = CODE_KINDS.get(f.code or -1, ())
+    reported = f.obs.reported
+    if not f.obs.probed and reported is not None:
+        reported_kinds = _offline_kinds(reported)
+    else:
+        reported_kinds = CODE_KINDS.get(f.code or -1, ())
 
     def order(item: tuple[int, Cause]) -> tuple[int, int, int]:
         rank, cause = item

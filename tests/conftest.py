@@ -8,8 +8,13 @@ import tempfile
 from collections.abc import Callable, Iterator
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from sslexplain.lab import Issued, Lab, TLSServer, pem_bundle, root
+
+# Property tests check correctness, not speed: no per-example deadline (CI shares 2 cores).
+settings.register_profile("sslexplain", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("sslexplain")
 
 TLS_ENV = (
     "SSL_CERT_FILE",

@@ -68,6 +68,7 @@ MESSAGES: dict[str, str] = {
     "ev.reported": 'The reported error is OpenSSL verify code {code}: "{message}".',
     "ev.reported_text": 'The reported error says: "{message}".',
     "ev.closed_without_answer": "the server closed the connection without answering",
+    "ev.offline.public_host": "{host} serves a complete, publicly trusted chain to everyone; when a client here cannot find the issuer, the cause is almost always on this side: a proxy or antivirus that intercepts TLS, or this Python's trust store.",
     "ev.offline": "No connection was made (offline explanation); the causes are the ones this code usually "
     "means, most likely first.",
     "ev.not_reproduced": "The reported error had verify code {reported}; probing now gives {now}: the failure "

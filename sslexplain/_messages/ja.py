@@ -78,6 +78,7 @@ MESSAGES: dict[str, str] = {
     "ev.reported": "報告されたエラーは OpenSSL の検証コード {code}「{message}」です。",
     "ev.reported_text": "報告されたエラーの内容：「{message}」",
     "ev.closed_without_answer": "サーバーが応答せずに接続を閉じました",
+    "ev.offline.public_host": "{host} は誰に対しても完全で公的に信頼された証明書チェーンを返しています。ここで発行者が見つからない場合、原因はほぼ確実にこちら側（TLSを中継・検査するプロキシやウイルス対策ソフト、またはこの Python のトラストストア）にあります。",
     "ev.offline": "接続は行っていません（オフラインでの説明）。以下は、このコードが通常意味する原因を、"
     "可能性の高い順に並べたものです。",
     "ev.not_reproduced": "報告されたエラーの検証コードは {reported} でしたが、現在の調査結果は {now} です。"
