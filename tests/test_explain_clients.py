@@ -170,6 +170,22 @@ def test_explain_pasted_text_offline() -> None:
         ("ca md too weak", CauseKind.WEAK_CRYPTO),
         ("Basic Constraints of CA cert not marked critical", CauseKind.INVALID_CHAIN),
         ("certificate verify failed: certificate is not yet valid", CauseKind.NOT_YET_VALID),
+        (
+            "OSError: Could not find a suitable TLS CA certificate bundle, invalid path: /x.pem",
+            CauseKind.PYTHON_ENVIRONMENT,
+        ),
+        ("ssl.SSLError: [SSL: DH_KEY_TOO_SMALL] dh key too small (_ssl.c:1006)", CauseKind.WEAK_CRYPTO),
+        (
+            "ssl.SSLError: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)",
+            CauseKind.HANDSHAKE_FAILURE,
+        ),
+        (
+            "Could not fetch URL https://pypi.org/simple/pip/: There was a problem confirming the ssl "
+            "certificate: HTTPSConnectionPool(host='pypi.org', port=443): Max retries exceeded with url: "
+            "/simple/pip/ (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] "
+            "certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)'))) - skipping",
+            CauseKind.INTERCEPTION,
+        ),
     ],
 )
 def test_explain_text_maps_codes(text: str, kind: CauseKind) -> None:
