@@ -37,6 +37,7 @@ HTTPX = "httpx"
 CERTIFI = "certifi"
 OS_STORE = "OS store (truststore)"
 PIP = "pip"
+CONDA = "conda"
 CA_FILE = "ca_file"
 
 
@@ -218,6 +219,64 @@ def pip_config() -> ClientConfig | None:
     return ClientConfig(PIP, tuple(sources), note=f"pip {version}")
 
 
+_SSL_VERIFY = re.compile(r"^ssl_verify[ \t]*:[ \t]*(\S[^\n#]*?)[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def condarc_files() -> list[str]:
+    """conda's configuration files, lowest priority first (conda's search path)."""
+    home = os.path.expanduser("~")
+    files = ["/etc/conda/.condarc", "/etc/conda/condarc", "/var/lib/conda/.condarc"]
+    conda_exe = os.environ.get("CONDA_EXE")
+    if conda_exe:
+        files.append(os.path.join(os.path.dirname(os.path.dirname(conda_exe)), ".condarc"))
+    files += [
+        os.path.join(home, ".config", "conda", ".condarc"),
+        os.path.join(home, ".conda", ".condarc"),
+        os.path.join(home, ".condarc"),
+    ]
+    prefix = os.environ.get("CONDA_PREFIX")
+    if prefix:
+        files.append(os.path.join(prefix, ".condarc"))
+    if os.environ.get("CONDARC"):
+        files.append(os.environ["CONDARC"])
+    return files
+
+
+def conda_ssl_verify() -> tuple[str, str] | None:
+    """conda's ``ssl_verify`` setting and where it comes from (the last file that sets it wins)."""
+    value = _env("CONDA_SSL_VERIFY")
+    if value:
+        return value, "CONDA_SSL_VERIFY"
+    found = None
+    for path in condarc_files():
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                text = handle.read(1 << 20)
+        except OSError:
+            continue
+        match = _SSL_VERIFY.search(text)
+        if match:
+            found = (match.group(1).strip().strip("'\""), f"conda config {path}")
+    return found
+
+
+def conda_config() -> ClientConfig | None:
+    """conda, when its ``ssl_verify`` names a bundle (else it verifies like requests, with certifi)."""
+    setting = conda_ssl_verify()
+    if setting is None:
+        return None
+    value, where = setting
+    lowered = value.lower()
+    if lowered in ("true", "yes", "false", "no", ""):
+        return None  # default (certifi), or switched off: conda's own choice, not a trust store
+    if lowered == "truststore":
+        system = os_config()
+        return ClientConfig(CONDA, system.sources if system else (), note=f"ssl_verify: truststore ({where})")
+    return ClientConfig(
+        CONDA, (Source(os.path.expanduser(value), where, True),), note=f"ssl_verify ({where})"
+    )
+
+
 def client_configs(ca_file: str | None) -> list[ClientConfig]:
     """Every client configuration present here; the first is the client under diagnosis."""
     configs: list[ClientConfig | None] = []
@@ -230,5 +289,6 @@ def client_configs(ca_file: str | None) -> list[ClientConfig]:
         certifi_config(),
         os_config(),
         pip_config(),
+        conda_config(),
     ]
     return [c for c in configs if c is not None]

@@ -236,7 +236,14 @@ def trust_stamp(ca_file: str | None) -> tuple[object, ...]:
     """
     paths = ssl.get_default_verify_paths()
     settings = tuple(os.environ.get(name) for name in _STAMP_VARIABLES)
-    candidates = [ca_file, paths.cafile, paths.capath, _clients.certifi_where(), *_clients.pip_config_files()]
+    candidates = [
+        ca_file,
+        paths.cafile,
+        paths.capath,
+        _clients.certifi_where(),
+        *_clients.pip_config_files(),
+        *_clients.condarc_files(),
+    ]
     candidates.extend(value for value in settings[:5] if value)
     files = []
     for path in candidates:
