@@ -260,8 +260,12 @@ def handshake(
     sockets: _OpenSockets,
     *,
     proxy: Proxy | None = None,
+    on_chain: Callable[[tuple[bytes, ...]], None] | None = None,
 ) -> Handshake:
     """One TLS handshake to ``address`` with SNI ``target.host``; errors become data.
+
+    ``on_chain`` hears the captured chain as soon as it is known, before the ``HEAD /``
+    round trip, so that fetches which depend only on the chain can start at once.
 
     With ``proxy``, the handshake goes through an HTTP CONNECT tunnel (``address``
     is then the proxy's, and the proxy resolves the host), as the client's would.
@@ -289,6 +293,8 @@ def handshake(
         with tls:
             tls.do_handshake()
             chain = _peer_chain(tls) if purpose == "capture" else ()
+            if chain and on_chain is not None:
+                on_chain(chain)
             cipher = tls.cipher()
             status = date = alert = None
             if purpose == "capture":
@@ -548,14 +554,22 @@ def observe(
     try:
         verifying = client_context(target.ca_file)
         capturing = _capture_context()
+        early = _EarlyIssuers(lambda: stores_loaded.result()[0][0], deadline) if network else None
         addresses, resolve_error, handshakes = _all_handshakes(
-            target, proxy, capturing, verifying, deadline, sockets
+            target, proxy, capturing, verifying, deadline, sockets, on_chain=early.start if early else None
         )
         all_stores, environment = stores_loaded.result()
         store = all_stores[0]
         chain, verify = _analysed(handshakes)
         revocation = network and check_revocation and bool(chain) and revocation_wanted(verify, reported)
-        fetches = fetch_material(chain, store, deadline, network=network, revocation=revocation)
+        fetches = fetch_material(
+            chain,
+            store,
+            deadline,
+            network=network,
+            revocation=revocation,
+            aia=early.result_for(chain) if early else None,
+        )
     finally:
         watchdog.cancel()
         sockets.close_all()
@@ -606,6 +620,30 @@ class _Background(Generic[_T]):
         return self._value  # type: ignore[return-value]
 
 
+class _EarlyIssuers:
+    """AIA issuers fetched as soon as the first capture hands over its chain, during the ``HEAD /``."""
+
+    def __init__(self, store: Callable[[], LoadedStore], deadline: Deadline) -> None:
+        self._store = store
+        self._deadline = deadline
+        self._lock = threading.Lock()
+        self._chain: tuple[bytes, ...] | None = None
+        self._job: _Background[list[Fetch]] | None = None
+
+    def start(self, chain: tuple[bytes, ...]) -> None:
+        with self._lock:
+            if self._job is not None:
+                return
+            self._chain = chain
+            self._job = _Background(lambda: fetch_missing_issuers(chain, self._store(), self._deadline))
+
+    def result_for(self, chain: tuple[bytes, ...]) -> Callable[[], list[Fetch]] | None:
+        """The early fetch when it was for this very chain (else the caller fetches for its own)."""
+        with self._lock:
+            job = self._job if self._chain == chain else None
+        return job.result if job is not None else None
+
+
 _Direct = tuple[tuple[str, ...], str | None, list[Handshake]]
 
 
@@ -616,6 +654,7 @@ def _all_handshakes(
     verifying: ssl.SSLContext,
     deadline: Deadline,
     sockets: _OpenSockets,
+    on_chain: Callable[[tuple[bytes, ...]], None] | None = None,
 ) -> _Direct:
     """Capture + verify through the proxy (first) and at every address, all concurrently.
 
@@ -626,7 +665,7 @@ def _all_handshakes(
         for purpose, ctx in (("capture", capturing), ("verify", verifying)):
             proxied.append(
                 lambda p=purpose, c=ctx: handshake(  # type: ignore[misc]
-                    proxy.display, target, p, c, deadline, sockets, proxy=proxy
+                    proxy.display, target, p, c, deadline, sockets, proxy=proxy, on_chain=on_chain
                 )
             )
 
@@ -638,7 +677,11 @@ def _all_handshakes(
         addresses, resolve_error = resolve(target, deadline)
         calls: list[Callable[[], Handshake]] = []
         for address in addresses:
-            calls.append(lambda a=address: handshake(a, target, "capture", capturing, deadline, sockets))  # type: ignore[misc]
+            calls.append(
+                lambda a=address: handshake(  # type: ignore[misc]
+                    a, target, "capture", capturing, deadline, sockets, on_chain=on_chain
+                )
+            )
             calls.append(lambda a=address: handshake(a, target, "verify", verifying, deadline, sockets))  # type: ignore[misc]
         done = run_all(calls, deadline, lambda i: _unfinished(addresses[i // 2], i))
         return addresses, resolve_error, done

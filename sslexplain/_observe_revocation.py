@@ -87,12 +87,21 @@ def revocation_wanted(verify: Handshake | None, reported: ReportedError | None) 
 
 
 def fetch_material(
-    chain: tuple[bytes, ...], store: LoadedStore, deadline: Deadline, *, network: bool, revocation: bool
+    chain: tuple[bytes, ...],
+    store: LoadedStore,
+    deadline: Deadline,
+    *,
+    network: bool,
+    revocation: bool,
+    aia: Callable[[], list[Fetch]] | None = None,
 ) -> list[Fetch]:
-    """AIA issuers, OCSP and CRL, concurrently; OCSP once more if only AIA could name the leaf's issuer."""
+    """AIA issuers, OCSP and CRL, concurrently; OCSP once more if only AIA could name the leaf's issuer.
+
+    ``aia`` is an AIA fetch already under way (started when the chain arrived), to wait for instead.
+    """
     if not chain or not network:
         return []
-    calls: list[Callable[[], list[Fetch]]] = [lambda: fetch_missing_issuers(chain, store, deadline)]
+    calls: list[Callable[[], list[Fetch]]] = [aia or (lambda: fetch_missing_issuers(chain, store, deadline))]
     if revocation:
         calls.append(lambda: revocation_fetches(chain, store.certs, deadline))
     results = run_all(calls, deadline, lambda i: [])
