@@ -27,6 +27,9 @@ from ._stores import LoadedStore, issuer_names, load_stores
 _T = TypeVar("_T")
 MAX_FETCH_BYTES = 256 * 1024
 MAX_HTTP_HEAD = 16 * 1024
+# TLS ports of protocols that are not HTTP (SMTPS, LDAPS, DNS over TLS, FTPS, IMAPS, POP3S, SIP,
+# AMQPS, MQTTS, IRCS): a HEAD request there only waits for an answer that never comes.
+NOT_HTTP_PORTS = frozenset({465, 563, 636, 853, 989, 990, 992, 993, 994, 995, 5061, 5671, 6697, 8883})
 MAX_AIA_DEPTH = 4
 
 
@@ -297,7 +300,7 @@ def handshake(
                 on_chain(chain)
             cipher = tls.cipher()
             status = date = alert = None
-            if purpose == "capture":
+            if purpose == "capture" and target.port not in NOT_HTTP_PORTS:
                 status, date, alert = _http_head(tls, target.host, deadline)
             return Handshake(
                 address=address,
