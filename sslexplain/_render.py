@@ -34,7 +34,10 @@ def _address(d: Diagnosis) -> str:
 
 def _cert_lines(d: Diagnosis, cert: CertInfo) -> list[str]:
     t = d.lang
-    lines = [f"  #{cert.index} {clean(cert.subject)}", f"     issuer: {clean(cert.issuer)}"]
+    lines = [
+        f"  #{cert.index} {clean(cert.subject)}",
+        f"     {text(t, 'render.issuer')}: {clean(cert.issuer)}",
+    ]
     if cert.sans:
         names = ", ".join(clean(n) for n in cert.sans[:8]) + (" …" if len(cert.sans) > 8 else "")
         lines.append(f"     {text(t, 'render.sans')}: {names}")

@@ -319,6 +319,7 @@ MESSAGES: dict[str, str] = {
     "render.severity.error": "error",
     "render.severity.warning": "warning",
     "render.valid": "valid {start} → {end}",
+    "render.issuer": "issuer",
     "render.sans": "names",
     "render.key": "key",
     "render.offline": "(offline: explained from the error message alone)",

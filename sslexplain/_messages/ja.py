@@ -375,6 +375,7 @@ MESSAGES: dict[str, str] = {
     "render.severity.error": "エラー",
     "render.severity.warning": "警告",
     "render.valid": "有効期間 {start} → {end}",
+    "render.issuer": "発行者",
     "render.sans": "名前",
     "render.key": "鍵",
     "render.offline": "（オフライン：エラーメッセージのみに基づく説明）",
