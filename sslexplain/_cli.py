@@ -108,15 +108,17 @@ def _run_diagnose(argv: Sequence[str]) -> int:
         return 2
     _print_shared(d, args)
     if args.write_chain:
+        from ._messages import text
+
         if d.completed_chain_pem is None:
-            print(
-                "sslexplain: no completed chain to write (the chain is not incomplete, or AIA could not "
-                "complete it)",
-                file=sys.stderr,
-            )
+            print(f"sslexplain: {text(d.lang, 'cli.no_completed_chain')}", file=sys.stderr)
         else:
-            d.write_chain(args.write_chain)
-            print(f"sslexplain: wrote the completed chain to {args.write_chain}", file=sys.stderr)
+            try:
+                d.write_chain(args.write_chain)
+            except OSError as exc:
+                print(f"sslexplain: error: {exc}", file=sys.stderr)
+                return 2
+            print(f"sslexplain: {text(d.lang, 'cli.wrote_chain', path=args.write_chain)}", file=sys.stderr)
     return 0 if d.ok else 1
 
 
@@ -135,7 +137,9 @@ def _run_explain(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     message = sys.stdin.read(1 << 20) if args.text == "-" else args.text
     if not message.strip():
-        print("sslexplain: error: no error text given", file=sys.stderr)
+        from ._messages import normalize_lang, text
+
+        print(f"sslexplain: error: {text(normalize_lang(args.lang), 'cli.no_error_text')}", file=sys.stderr)
         return 2
     d = explain(message, probe=args.probe, timeout=args.timeout, lang=args.lang)
     _print_shared(d, args)

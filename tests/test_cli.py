@@ -110,3 +110,19 @@ def test_python_dash_m_and_demo() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "scenarios diagnosed as expected" in result.stdout
+
+
+def test_write_chain_to_an_unwritable_place_is_a_clear_error(
+    lab: Lab, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*_args(lab, "incomplete-chain-aia"), "--write-chain", "/nonexistent/dir/full.pem"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "nonexistent" in err
+
+
+def test_write_chain_message_in_japanese(
+    lab: Lab, tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = os.path.join(str(tmp_path), "full.pem")
+    assert main([*_args(lab, "incomplete-chain-aia"), "--write-chain", target, "--lang", "ja"]) == 1
+    assert "書き出しました" in capsys.readouterr().err

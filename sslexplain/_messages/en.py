@@ -299,6 +299,9 @@ MESSAGES: dict[str, str] = {
     "offline.handshake_failure.explanation": "The error does not name a certificate verification code.",
     "offline.handshake_failure.fix": "Run sslexplain against the host for details.",
     # --- rendering ---
+    "cli.no_completed_chain": "no completed chain to write (the chain is not incomplete, or AIA could not complete it)",
+    "cli.wrote_chain": "wrote the completed chain to {path}",
+    "cli.no_error_text": "no error text given",
     "render.ok": "OK: {host} verifies and nothing is wrong.",
     "render.ok_warnings": "OK: {host} verifies, with {count} warning(s).",
     "render.problem": "PROBLEM: {summary}",

@@ -355,6 +355,9 @@ MESSAGES: dict[str, str] = {
     "offline.handshake_failure.explanation": "エラーに証明書検証のコードが含まれていません。",
     "offline.handshake_failure.fix": "詳細を確認するには、ホストに対して sslexplain を実行してください。",
     # --- rendering ---
+    "cli.no_completed_chain": "書き出せる補完済みの証明書チェーンがありません（チェーンが不完全ではないか、AIA で補完できませんでした）",
+    "cli.wrote_chain": "補完した証明書チェーンを {path} に書き出しました",
+    "cli.no_error_text": "エラーメッセージが指定されていません",
     "render.ok": "OK: {host} は検証に成功しました。問題はありません。",
     "render.ok_warnings": "OK: {host} は検証に成功しました（警告 {count} 件）。",
     "render.problem": "問題: {summary}",
