@@ -424,7 +424,8 @@ def unexplained(f: Facts) -> list[Cause]:
     evidence = [f.verify_evidence(), f.t("ev.unexplained")]
     fixes = [f.fix(Audience.CLIENT, "fix.unexplained", command=f.s_client())]
     kind = CODE_KINDS.get(code or -1, (K.UNTRUSTED_ROOT,))[0]
-    return [f.cause(kind, evidence, fixes, Severity.ERROR, variant="", certificate=None)]
+    variant = "unavailable" if kind is K.REVOKED and code != 23 else ""
+    return [f.cause(kind, evidence, fixes, Severity.ERROR, variant=variant, certificate=None)]
 
 
 _OFFLINE_WORDS: tuple[tuple[tuple[str, ...], tuple[CauseKind, ...]], ...] = (
@@ -557,14 +558,15 @@ def _offline_causes(reported: ReportedError, lang: str) -> tuple[Cause, ...]:
     )
     causes = []
     for rank, kind in enumerate(_offline_kinds(reported)):
-        fix = Fix(audience=Audience.CLIENT, text=text(lang, f"offline.{kind.value}.fix"))
+        key = "revoked_unavailable" if kind is K.REVOKED and code not in (23, None) else kind.value
+        fix = Fix(audience=Audience.CLIENT, text=text(lang, f"offline.{key}.fix"))
         causes.append(
             Cause(
                 kind=kind,
                 severity=Severity.ERROR if rank == 0 else Severity.WARNING,
                 root_cause=kind.root_cause,
-                summary=text(lang, f"offline.{kind.value}.summary", code=code),
-                explanation=text(lang, f"offline.{kind.value}.explanation", code=code),
+                summary=text(lang, f"offline.{key}.summary", code=code),
+                explanation=text(lang, f"offline.{key}.explanation", code=code),
                 evidence=evidence,
                 fixes=(probe, fix),
             )

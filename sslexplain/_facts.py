@@ -39,8 +39,47 @@ CODE_KINDS: dict[int, tuple[CauseKind, ...]] = {
     68: (K.WEAK_CRYPTO,),
     79: (K.INVALID_CHAIN,),
 }
-for _code in range(78, 95):
+# A certificate that may not play its role, or is malformed (x509_vfy.h): signature and format
+# errors, extensions, policies, name constraints, strict checks (78-94).
+for _code in (
+    4,
+    6,
+    7,
+    13,
+    14,
+    22,
+    29,
+    30,
+    31,
+    32,
+    34,
+    37,
+    38,
+    39,
+    40,
+    41,
+    42,
+    43,
+    44,
+    45,
+    46,
+    48,
+    49,
+    50,
+    51,
+    52,
+    53,
+    76,
+    77,
+    *range(78, 95),
+):
     CODE_KINDS.setdefault(_code, (K.INVALID_CHAIN,))
+# Revocation data that could not be had or trusted (CRL missing, expired, badly signed; OCSP).
+for _code in (3, 5, 8, 11, 12, 15, 16, 33, 35, 36, 54, 69, 70, 71):
+    CODE_KINDS.setdefault(_code, (K.REVOKED,))
+CODE_KINDS.setdefault(27, (K.UNTRUSTED_ROOT, K.INTERCEPTION))  # certificate not trusted
+CODE_KINDS.setdefault(28, (K.UNTRUSTED_ROOT, K.INTERCEPTION))  # certificate rejected
+CODE_KINDS.setdefault(63, (K.HOSTNAME_MISMATCH,))  # email address mismatch
 
 
 @dataclass(frozen=True)

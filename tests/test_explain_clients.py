@@ -238,3 +238,26 @@ def test_explain_refused_connection(pki: PKI) -> None:
             client,
             str(offline),
         )
+
+
+def test_revocation_data_unavailable_is_not_called_revoked() -> None:
+    d = sslexplain.explain(
+        "certificate verify failed: unable to get certificate CRL (_ssl.c:1006)", probe=False
+    )
+    assert d.primary is not None and d.primary.kind is CauseKind.REVOKED
+    assert "could not be checked" in d.primary.summary and "has been revoked" not in d.primary.summary
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "unhandled critical extension",
+        "certificate signature failure",
+        "key usage does not include certificate signing",
+    ],
+)
+def test_structural_codes_are_invalid_chain(message: str) -> None:
+    d = sslexplain.explain(
+        f"[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: {message}", probe=False
+    )
+    assert d.primary is not None and d.primary.kind is CauseKind.INVALID_CHAIN

@@ -168,6 +168,11 @@ MESSAGES: dict[str, str] = {
     "2048 bits and SHA-1 signatures. Such certificates must be reissued.",
     "revoked.summary": "The certificate of {host} has been revoked.",
     "revoked.explanation": "The CA withdrew this certificate before its expiry date; it must be replaced.",
+    "revoked.unavailable.summary": "The revocation status of the certificate of {host} could not be checked.",
+    "revoked.unavailable.explanation": "The client checks revocation (CRL or OCSP) and could not get or trust the revocation data: it is missing, expired or badly signed. The certificate itself may be fine.",
+    "offline.revoked_unavailable.summary": "The revocation status (CRL or OCSP) could not be checked.",
+    "offline.revoked_unavailable.explanation": "Code {code}: the client checks revocation and the CRL or OCSP answer was missing, expired or not trusted; this says nothing yet about the certificate itself.",
+    "offline.revoked_unavailable.fix": "Check that the CRL / OCSP URLs in the certificate are reachable from here; if the client loads CRLs itself, refresh them.",
     # --- fixes ---
     "fix.never_disable": "Do not set verify=False or CERT_NONE: it accepts any attacker's certificate as well. "
     'Give the client the right CA instead (verify="/path/ca.pem" or REQUESTS_CA_BUNDLE).',

@@ -196,6 +196,11 @@ MESSAGES: dict[str, str] = {
     "2048ビット未満のRSA鍵とSHA-1署名が拒否されます。このような証明書は再発行する必要があります。",
     "revoked.summary": "{host} の証明書は失効しています。",
     "revoked.explanation": "CAがこの証明書を有効期限前に失効させました。証明書を差し替える必要があります。",
+    "revoked.unavailable.summary": "{host} の証明書の失効状態を確認できませんでした。",
+    "revoked.unavailable.explanation": "クライアントは失効確認（CRL または OCSP）を行っていますが、失効情報を取得できないか、期限切れ・署名不正のため信頼できませんでした。証明書そのものには問題がない可能性があります。",
+    "offline.revoked_unavailable.summary": "失効状態（CRL または OCSP）を確認できませんでした。",
+    "offline.revoked_unavailable.explanation": "コード {code}：クライアントは失効確認を行っていますが、CRL または OCSP の応答が得られないか、期限切れ、または信頼できませんでした。これだけでは証明書自体の問題とは言えません。",
+    "offline.revoked_unavailable.fix": "証明書内の CRL / OCSP の URL にこのマシンから到達できるか確認してください。クライアントが CRL を自分で読み込んでいる場合は更新してください。",
     # --- fixes ---
     "fix.never_disable": "verify=False や CERT_NONE を設定しないでください。"
     "攻撃者の証明書も含め、どんな証明書でも受け入れてしまいます。"
