@@ -290,6 +290,14 @@ def invalid_chain(f: Facts) -> list[Cause]:
     certificate = None
     for position, link in enumerate(path.links):
         cert = link.cert
+        for oid in _x509.unknown_critical_extensions(cert):
+            evidence.append(f.t("ev.critical_extension", cert=f.cert_label(cert), oid=oid))
+            certificate = link.index if certificate is None else certificate
+        if position > 0 and f.leaf is not None:
+            outside = _x509.name_constraint_violation(cert, f.leaf)
+            if outside is not None:
+                evidence.append(f.t("ev.name_constraints", cert=f.cert_label(cert), name=outside))
+                certificate = 0 if certificate is None else certificate
         if position == 0:
             ekus = _x509.extended_key_usage(cert)
             if ekus is not None and not {"serverAuth", "anyExtendedKeyUsage"} & set(ekus):

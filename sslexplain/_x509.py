@@ -199,6 +199,39 @@ def crl_urls(cert: Certificate) -> list[str]:
     ]
 
 
+def unknown_critical_extensions(cert: Certificate) -> list[str]:
+    """Dotted OIDs of critical extensions no verifier here understands (OpenSSL code 34)."""
+    try:
+        return [
+            ext.oid.dotted_string
+            for ext in cert.extensions
+            if ext.critical and isinstance(ext.value, x509.UnrecognizedExtension)
+        ]
+    except ValueError:
+        return []
+
+
+def _within(name: str, subtree: str) -> bool:
+    name, subtree = name.lower().rstrip("."), subtree.lower().rstrip(".").lstrip(".")
+    return not subtree or name == subtree or name.endswith("." + subtree)
+
+
+def name_constraint_violation(ca: Certificate, leaf: Certificate) -> str | None:
+    """The leaf's first DNS name outside the CA's permitted subtrees or inside its excluded ones."""
+    ext = _extension(ca, x509.NameConstraints)
+    if not isinstance(ext, x509.NameConstraints):
+        return None
+    permitted = [str(n.value) for n in ext.permitted_subtrees or () if isinstance(n, x509.DNSName)]
+    excluded = [str(n.value) for n in ext.excluded_subtrees or () if isinstance(n, x509.DNSName)]
+    for name in sans(leaf)[0]:
+        bare = name[2:] if name.startswith("*.") else name
+        if permitted and not any(_within(bare, sub) for sub in permitted):
+            return name
+        if any(_within(bare, sub) for sub in excluded):
+            return name
+    return None
+
+
 def key_description(cert: Certificate) -> tuple[str, int]:
     """('RSA', 2048), ('EC P-256', 256), ('Ed25519', 256), ..."""
     try:

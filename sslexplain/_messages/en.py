@@ -45,6 +45,8 @@ MESSAGES: dict[str, str] = {
     "ev.duplicate": 'Certificate #{index} ("{subject}") is sent twice.',
     "ev.unrelated": 'Certificate #{index} ("{subject}") does not belong to this chain.',
     "ev.out_of_order": "The served certificates form the chain in the order {order}, not 0 → 1 → 2 ….",
+    "ev.critical_extension": "The {cert} has a critical extension {oid} that verifiers do not understand, so they must reject it.",
+    "ev.name_constraints": "The {cert} may only issue certificates for names inside its name constraints; {name} is outside them.",
     "ev.eku": 'The server certificate "{subject}" is limited to {ekus}; TLS servers need serverAuth.',
     "ev.ca.no_basic_constraints": "The {cert} has no basicConstraints extension, so it is not allowed to act as a CA.",
     "ev.ca.not_ca": "The {cert} is marked CA:FALSE but signs another certificate in the chain.",

@@ -51,6 +51,8 @@ MESSAGES: dict[str, str] = {
     "ev.unrelated": "証明書 #{index}（「{subject}」）はこの証明書チェーンに属していません。",
     "ev.out_of_order": "送信された証明書は {order} の順でチェーンを構成しており、"
     "0 → 1 → 2 … の順になっていません。",
+    "ev.critical_extension": "{cert} には、検証側が解釈できない重要（critical）拡張 {oid} があるため、拒否されます。",
+    "ev.name_constraints": "{cert} は名前制約（nameConstraints）の範囲内の名前にしか証明書を発行できません。{name} はその範囲外です。",
     "ev.eku": "サーバー証明書「{subject}」の用途は {ekus} に限定されています。"
     "TLSサーバーには serverAuth が必要です。",
     "ev.ca.no_basic_constraints": "{cert}には basicConstraints 拡張がないため、"
