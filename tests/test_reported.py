@@ -20,13 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sslexplain._model import ReportedError
-from sslexplain._reported import (
-    MAX_TEXT,
-    PHRASES,
-    reported_from_exception,
-    reported_from_text,
-    verify_code_from_message,
-)
+from sslexplain._reported import MAX_TEXT, reported_from_exception, reported_from_text
+from sslexplain._verify_codes import PHRASES, verify_code_from_message
 
 
 def cert_error(message: str, code: int | None) -> ssl.SSLCertVerificationError:
