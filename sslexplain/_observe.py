@@ -5,7 +5,8 @@ as served, the protocol and the server's ``Date``) and a *verifying* handshake
 with the client's own context run concurrently; then AIA caIssuers are fetched
 when the served chain does not reach a trust anchor. Everything runs under one
 deadline and ends in a plain :class:`Observation`. The unverified context never
-leaves this module.
+leaves the ``_observe*`` modules (``_observe_fetch`` fetches certificate material,
+``_observe_proxy`` tunnels through proxies, ``_observe_revocation`` asks OCSP and CRL).
 """
 
 from __future__ import annotations
@@ -18,83 +19,19 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
-from typing import Generic, TypeVar, cast
+from typing import TypeVar, cast
 
 from ._model import Fetch, Handshake, Observation, ReportedError, Target, TrustStore
+from ._observe_base import Deadline, _Background, _OpenSockets, run_all
+from ._observe_fetch import MAX_AIA_DEPTH, MAX_FETCH_BYTES, fetch, fetch_missing_issuers
 from ._observe_proxy import Proxy, ProxyError, open_tunnel, parse_proxy, proxy_for
 from ._stores import LoadedStore, issuer_names, load_stores
 
 _T = TypeVar("_T")
-MAX_FETCH_BYTES = 256 * 1024
 MAX_HTTP_HEAD = 16 * 1024
 # TLS ports of protocols that are not HTTP (SMTPS, LDAPS, DNS over TLS, FTPS, IMAPS, POP3S, SIP,
 # AMQPS, MQTTS, IRCS): a HEAD request there only waits for an answer that never comes.
 NOT_HTTP_PORTS = frozenset({465, 563, 636, 853, 989, 990, 992, 993, 994, 995, 5061, 5671, 6697, 8883})
-MAX_AIA_DEPTH = 4
-
-
-class Deadline:
-    """One deadline for the whole diagnosis; every step asks it how long it may take."""
-
-    def __init__(self, seconds: float) -> None:
-        self.started = time.monotonic()
-        self.until = self.started + max(0.05, seconds)
-
-    def remaining(self, cap: float | None = None) -> float:
-        left = max(0.0, self.until - time.monotonic())
-        return min(left, cap) if cap is not None else left
-
-    @property
-    def expired(self) -> bool:
-        return time.monotonic() >= self.until
-
-    def elapsed_ms(self) -> float:
-        return (time.monotonic() - self.started) * 1000
-
-
-class _OpenSockets:
-    """Sockets of one observation, closed when the deadline passes (a trickling peer cannot hold us)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._sockets: set[socket.socket] = set()
-        self.closed = False
-
-    def add(self, sock: socket.socket) -> None:
-        with self._lock:
-            if self.closed:
-                sock.close()
-                raise TimeoutError("deadline reached")
-            self._sockets.add(sock)
-
-    def discard(self, sock: socket.socket) -> None:
-        with self._lock:
-            self._sockets.discard(sock)
-
-    def close_all(self) -> None:
-        with self._lock:
-            self.closed = True
-            sockets = list(self._sockets)
-        for sock in sockets:
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-
-def run_all(calls: Sequence[Callable[[], _T]], deadline: Deadline, fallback: Callable[[int], _T]) -> list[_T]:
-    """Run calls concurrently in daemon threads; a call unfinished at the deadline gets ``fallback(i)``."""
-    results: dict[int, _T] = {}
-
-    def runner(index: int, call: Callable[[], _T]) -> None:
-        results[index] = call()
-
-    threads = [threading.Thread(target=runner, args=(i, c), daemon=True) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(deadline.remaining() + 0.05)
-    return [results[i] if i in results else fallback(i) for i in range(len(calls))]
 
 
 # --- contexts --------------------------------------------------------------
@@ -386,142 +323,6 @@ def resolve(target: Target, deadline: Deadline) -> tuple[tuple[str, ...], str | 
     return tuple(addresses), "; ".join(errors) or None
 
 
-# --- fetches -----------------------------------------------------------------
-
-
-def fetch(
-    url: str, purpose: str, deadline: Deadline, *, body: bytes | None = None, content_type: str = ""
-) -> Fetch:
-    """GET (or POST ``body``) a URL taken from a certificate: http(s) only, 3 redirects, size cap.
-
-    The URL comes from an untrusted certificate, so every hop is re-checked (http and
-    https only, https verified), at most ``MAX_FETCH_BYTES`` are read (a gigabyte
-    answer is never held), and a watchdog shuts the socket when this fetch's share of
-    the deadline (5 s at most) runs out: a silent or trickling server cannot hold us.
-    """
-    import http.client
-    from urllib.parse import urljoin, urlsplit
-
-    from ._environment import redact_url
-
-    started = time.monotonic()
-    until = Deadline(deadline.remaining(cap=5.0))
-    shown = redact_url(url)[:2000]
-
-    def result(ok: bool = False, error: str | None = None, **fields: object) -> Fetch:
-        if error is not None:  # the text may come from the server: keep it printable and short
-            error = "".join(ch if ch.isprintable() else "?" for ch in redact_url(error))[:300]
-        return Fetch(
-            url=shown,
-            purpose=purpose,
-            ok=ok,
-            error=error,
-            elapsed_ms=(time.monotonic() - started) * 1000,
-            **fields,  # type: ignore[arg-type]
-        )
-
-    def once(address: str) -> tuple[int, str | None, str | None, bytes, bool]:
-        parts = urlsplit(address)
-        if not parts.hostname:
-            raise ValueError("the URL names no host")
-        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        if parts.scheme == "https":
-            conn: http.client.HTTPConnection = http.client.HTTPSConnection(
-                parts.hostname, parts.port, timeout=until.remaining(), context=ssl.create_default_context()
-            )
-        else:
-            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=until.remaining())
-
-        def stop() -> None:
-            try:
-                if conn.sock is not None:
-                    conn.sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-        watchdog = threading.Timer(until.remaining(), stop)
-        watchdog.daemon = True
-        watchdog.start()
-        try:
-            headers = {"User-Agent": "sslexplain", "Accept-Encoding": "identity", "Connection": "close"}
-            if content_type:
-                headers["Content-Type"] = content_type
-            conn.request("POST" if body is not None else "GET", target, body=body, headers=headers)
-            response = conn.getresponse()
-            data = bytearray()
-            while len(data) <= MAX_FETCH_BYTES:
-                chunk = response.read1(min(65536, MAX_FETCH_BYTES + 1 - len(data)))
-                if not chunk:
-                    break
-                data += chunk
-            if until.expired:  # the watchdog cut the answer short
-                raise TimeoutError("deadline")
-            location = response.getheader("Location")
-            return response.status, response.getheader("Content-Type"), location, bytes(data), False
-        finally:
-            watchdog.cancel()
-            conn.close()
-
-    if deadline.remaining() < 0.05:
-        return result(error="deadline reached before the fetch")
-    address, hops = url, 0
-    while True:
-        if urlsplit(address).scheme.lower() not in ("http", "https"):
-            return result(error="only http and https URLs are fetched")
-        if until.remaining() < 0.05:
-            return result(error="deadline reached before the fetch")
-        try:
-            status, ctype, location, data, _ = once(address)
-        except Exception as exc:
-            if until.expired:  # whatever the socket said when the watchdog shut it
-                return result(error=f"no complete answer within {until.elapsed_ms() / 1000:.1f} s (deadline)")
-            return result(error=f"{type(exc).__name__}: {exc}")
-        if status in (301, 302, 303, 307, 308) and location:
-            hops += 1
-            if hops > 3:
-                return result(error="more than 3 redirects", status=status)
-            address = urljoin(address, location.strip())
-            if status == 303:
-                body = None
-            continue
-        truncated = len(data) > MAX_FETCH_BYTES
-        return result(
-            ok=200 <= status < 300 and not truncated,
-            error=f"larger than {MAX_FETCH_BYTES} bytes" if truncated else None,
-            status=status,
-            content_type=ctype[:200] if ctype else None,
-            body=data[:MAX_FETCH_BYTES],
-            truncated=truncated,
-        )
-
-
-def fetch_missing_issuers(chain: Sequence[bytes], store: LoadedStore, deadline: Deadline) -> list[Fetch]:
-    """Follow AIA caIssuers from the top of the served chain until a trust anchor is reached."""
-    from . import _x509
-
-    served = [_x509.load(der) for der in chain]
-    anchors = [c for c in (_x509.load(der) for der in store.certs) if c is not None]
-    extra: list[_x509.Certificate] = []
-    fetches: list[Fetch] = []
-    tried: set[str] = set()
-    for _ in range(MAX_AIA_DEPTH):
-        path = _x509.build_path(served, anchors, extra)
-        if path.end != "issuer_missing" or deadline.expired:
-            break
-        urls = [u for u in _x509.ca_issuer_urls(path.top) if u not in tried]
-        if not urls:
-            break
-        urls.sort(key=lambda u: not u.startswith("http://"))
-        tried.add(urls[0])
-        result = fetch(urls[0], "aia", deadline)
-        fetches.append(result)
-        found = _x509.load_bundle(result.body) if result.ok else []
-        if not found:
-            break
-        extra.extend(found)
-    return fetches
-
-
 # --- the whole observation -----------------------------------------------------
 
 
@@ -598,29 +399,6 @@ def observe(
         deadline_hit=deadline.expired,
         elapsed_ms=deadline.elapsed_ms(),
     )
-
-
-class _Background(Generic[_T]):
-    """One call in a daemon thread; ``result()`` waits for it and re-raises what it raised."""
-
-    def __init__(self, call: Callable[[], _T]) -> None:
-        self._call = call
-        self._value: _T | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._value = self._call()
-        except BaseException as exc:
-            self._error = exc
-
-    def result(self) -> _T:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._value  # type: ignore[return-value]
 
 
 class _EarlyIssuers:
@@ -714,3 +492,17 @@ def _unfinished(address: str, index: int, route: str = "direct") -> Handshake:
         error_type="TimeoutError",
         error_message="no answer before the deadline",
     )
+
+
+__all__ = [
+    "MAX_AIA_DEPTH",
+    "MAX_FETCH_BYTES",
+    "Deadline",
+    "client_context",
+    "fetch",
+    "fetch_missing_issuers",
+    "handshake",
+    "observe",
+    "resolve",
+    "run_all",
+]
