@@ -53,7 +53,7 @@ _OFFLINE_WORDS: tuple[tuple[tuple[str, ...], tuple[CauseKind, ...]], ...] = (
         ),
         (K.HANDSHAKE_FAILURE,),
     ),
-    (("certificate_verify_failed", "certificate verify failed"), CODE_KINDS[20]),
+    (("certificate_verify_failed", "certificate verify failed", "certificate verification"), CODE_KINDS[20]),
 )
 
 
