@@ -95,6 +95,8 @@ def public_host(reported: ReportedError) -> str | None:
             return host
     if not host and ("/simple/" in reported.text or (reported.client or "") == "pip"):
         return "pypi.org"
+    if not host and ("condassl" in reported.text.lower() or (reported.client or "") == "conda"):
+        return "conda.anaconda.org"
     return None
 
 
