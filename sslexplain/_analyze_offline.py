@@ -102,8 +102,13 @@ def public_host(reported: ReportedError) -> str | None:
 
 def offline_kinds(reported: ReportedError) -> tuple[CauseKind, ...]:
     """The kinds a reported error usually means, most likely first: by verify code, else by its words."""
-    if reported.verify_code in (2, 19, 20, 21) and public_host(reported):
-        return _THIS_SIDE_FIRST
+    kinds = _kinds_by_code_or_words(reported)
+    if {K.INCOMPLETE_CHAIN, K.UNTRUSTED_ROOT, K.SELF_SIGNED} & set(kinds) and public_host(reported):
+        return _THIS_SIDE_FIRST  # an unknown issuer on a public site: look on this side first
+    return kinds
+
+
+def _kinds_by_code_or_words(reported: ReportedError) -> tuple[CauseKind, ...]:
     if reported.verify_code is not None and reported.verify_code in CODE_KINDS:
         return CODE_KINDS[reported.verify_code]
     lowered = f"{reported.verify_message or ''} {reported.text}".lower()
@@ -130,7 +135,7 @@ def _offline_causes(reported: ReportedError, lang: str) -> tuple[Cause, ...]:
         said = text(lang, "ev.reported", code=code, message=reported.verify_message or "")
     else:
         said = text(lang, "ev.reported_text", message=(reported.verify_message or reported.text)[:300])
-    site = public_host(reported) if reported.verify_code in (2, 19, 20, 21) else None
+    site = public_host(reported) if offline_kinds(reported) == _THIS_SIDE_FIRST else None
     evidence = (
         (said, text(lang, "ev.offline.public_host", host=site), text(lang, "ev.offline"))
         if site

@@ -261,3 +261,20 @@ def test_structural_codes_are_invalid_chain(message: str) -> None:
         f"[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: {message}", probe=False
     )
     assert d.primary is not None and d.primary.kind is CauseKind.INVALID_CHAIN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CondaSSLError: Encountered an SSL error. Most likely a certificate verification issue.",
+        "WARNING: Retrying after connection broken by 'SSLError(SSLCertVerificationError(1, '[SSL: "
+        "CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain "
+        "(_ssl.c:1006)'))': /simple/requests/",
+        "fatal: unable to access 'https://github.com/x/y.git/': SSL certificate problem: self-signed certificate "
+        "in certificate chain",
+    ],
+)
+def test_unknown_issuer_on_a_public_site_points_to_this_side(text: str) -> None:
+    d = sslexplain.explain(text, probe=False)
+    assert d.primary is not None and d.primary.kind is CauseKind.INTERCEPTION, str(d)
+    assert CauseKind.MISSING_ROOT in d.kinds and CauseKind.PYTHON_ENVIRONMENT in d.kinds
