@@ -270,8 +270,8 @@ def test_structural_codes_are_invalid_chain(message: str) -> None:
         "WARNING: Retrying after connection broken by 'SSLError(SSLCertVerificationError(1, '[SSL: "
         "CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain "
         "(_ssl.c:1006)'))': /simple/requests/",
-        "fatal: unable to access 'https://github.com/x/y.git/': SSL certificate problem: self-signed certificate "
-        "in certificate chain",
+        "fatal: unable to access 'https://github.com/x/y.git/': SSL certificate problem: "
+        "self-signed certificate in certificate chain",
     ],
 )
 def test_unknown_issuer_on_a_public_site_points_to_this_side(text: str) -> None:
