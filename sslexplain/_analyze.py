@@ -424,15 +424,40 @@ def weak_crypto(f: Facts) -> list[Cause]:
 
 
 def unexplained(f: Facts) -> list[Cause]:
-    """The verifying handshake failed and no rule above found why: say what was measured."""
+    """The verifying handshake failed and no rule above found why: say what was measured.
+
+    The texts are the generic ones of the verify code (those of the offline explanation),
+    since no certificate-specific fact is known.
+    """
     if not f.verify_failed:
         return []
     code = f.code
-    evidence = [f.verify_evidence(), f.t("ev.unexplained")]
-    fixes = [f.fix(Audience.CLIENT, "fix.unexplained", command=f.s_client())]
-    kind = CODE_KINDS.get(code or -1, (K.UNTRUSTED_ROOT,))[0]
-    variant = "unavailable" if kind is K.REVOKED and code != 23 else ""
-    return [f.cause(kind, evidence, fixes, Severity.ERROR, variant=variant, certificate=None)]
+    evidence = [f.verify_evidence()]
+    top = f.completed.links[-1] if f.completed.links else None
+    if top is not None and top.source == "store" and not _x509.is_self_signed(top.cert):
+        # The store holds an intermediate, not its root: OpenSSL (before Python 3.13's
+        # VERIFY_X509_PARTIAL_CHAIN default) wants a self-signed root at the end.
+        evidence.append(f.t("ev.partial_chain", name=_x509.name_text(top.cert.subject), store=f.store_name))
+        kind = K.UNTRUSTED_ROOT
+    else:
+        evidence.append(f.t("ev.unexplained"))
+        kind = CODE_KINDS.get(code or -1, (K.UNTRUSTED_ROOT,))[0]
+    key = "revoked_unavailable" if kind is K.REVOKED and code != 23 else kind.value
+    fixes = [
+        f.fix(Audience.CLIENT, f"offline.{key}.fix"),
+        f.fix(Audience.CLIENT, "fix.unexplained", command=f.s_client()),
+    ]
+    return [
+        Cause(
+            kind=kind,
+            severity=Severity.ERROR,
+            root_cause=kind.root_cause,
+            summary=f.t(f"offline.{key}.summary", code=code),
+            explanation=f.t(f"offline.{key}.explanation", code=code),
+            evidence=tuple(e for e in evidence if e),
+            fixes=tuple(fixes),
+        )
+    ]
 
 
 Rule = Callable[[Facts], list[Cause]]

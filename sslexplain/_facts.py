@@ -210,8 +210,11 @@ class Facts:
         return " ".join(parts)
 
     def s_client(self) -> str:
+        """The OpenSSL command that shows the same chain (to the address probed when it was given)."""
         port = self.obs.target.port
-        return f"openssl s_client -connect {self.host}:{port} -servername {self.host} -showcerts </dev/null"
+        where = self.capture.address if self.obs.target.connect_to and self.capture else self.host
+        where = f"[{where}]" if ":" in where else where
+        return f"openssl s_client -connect {where}:{port} -servername {self.host} -showcerts </dev/null"
 
 
 def facts(obs: Observation, lang: str) -> Facts:

@@ -80,6 +80,7 @@ def test_name_constraints_violation(tmp_path: Path, serve: Callable[..., TLSServ
             x509.NameConstraints(permitted_subtrees=[x509.DNSName("allowed.test")], excluded_subtrees=None),
             critical=True,
         )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
     )
     ca = Issued(cert=builder.sign(key, hashes.SHA256()), key=key)  # type: ignore[arg-type]
     d = _diagnose(serve, [ca.issue_leaf("other.test")], "other.test", _ca_file(tmp_path, ca))
@@ -95,3 +96,17 @@ def test_expired_root_in_the_store_is_named(tmp_path: Path, serve: Callable[...,
     d = _diagnose(serve, [inter.issue_leaf("e.test"), inter], "e.test", _ca_file(tmp_path, old))
     assert d.primary is not None and d.primary.kind is CauseKind.EXPIRED
     assert "Expired Root" in d.primary.summary
+
+
+def test_intermediate_without_its_root_in_the_store(tmp_path: Path, serve: Callable[..., TLSServer]) -> None:
+    """Python < 3.13 needs the self-signed root in the bundle; 3.13 accepts a partial chain."""
+    import sys
+
+    inter = root().issue_ca("Only Intermediate CA")
+    d = _diagnose(serve, [inter.issue_leaf("pc.test"), inter], "pc.test", _ca_file(tmp_path, inter))
+    if sys.version_info >= (3, 13):
+        assert d.ok and d.causes == ()
+        return
+    assert d.primary is not None and d.primary.kind is CauseKind.UNTRUSTED_ROOT
+    assert any("Only Intermediate CA" in e and "root" in e for e in d.primary.evidence)
+    assert any("127.0.0.1" in (fix.command or "") for fix in d.primary.fixes)

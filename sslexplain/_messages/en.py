@@ -66,6 +66,7 @@ MESSAGES: dict[str, str] = {
     "ev.observed_at": "This machine's clock read {now} during the check.",
     "ev.weak_key": "The {cert} has a weak key: {key}.",
     "ev.weak_hash": "The {cert} is signed with {hash}, which OpenSSL rejects at its default security level.",
+    "ev.partial_chain": 'The client\'s trust store ({store}) holds the intermediate "{name}" but not the root above it; OpenSSL wants a self-signed root at the end of the chain (Python 3.13 relaxes this with VERIFY_X509_PARTIAL_CHAIN), so add the root to the bundle.',
     "ev.unexplained": "The certificates themselves show no defect that explains this code.",
     "ev.reported": 'The reported error is OpenSSL verify code {code}: "{message}".',
     "ev.reported_text": 'The reported error says: "{message}".',

@@ -76,6 +76,7 @@ MESSAGES: dict[str, str] = {
     "ev.weak_key": "{cert}は脆弱な鍵を使っています：{key}。",
     "ev.weak_hash": "{cert}は {hash} で署名されており、OpenSSLはデフォルトのセキュリティレベルでこれを拒否し"
     "ます。",
+    "ev.partial_chain": "クライアントのトラストストア（{store}）には中間証明書「{name}」はありますが、その上のルート証明書がありません。OpenSSL はチェーンの末端に自己署名のルート証明書を必要とします（Python 3.13 では VERIFY_X509_PARTIAL_CHAIN により緩和）。バンドルにルート証明書を追加してください。",
     "ev.unexplained": "証明書そのものには、このコードを説明できる不備が見当たりません。",
     "ev.reported": "報告されたエラーは OpenSSL の検証コード {code}「{message}」です。",
     "ev.reported_text": "報告されたエラーの内容：「{message}」",
