@@ -76,10 +76,9 @@ def test_stores_are_loaded_once(tmp_path: object) -> None:
     with open(bundle, "ab") as handle:
         handle.write(pem_bundle([root("cache test root 2")]))
     assert len(read_bundle_file(bundle)) == 2  # changed on disk: read again
-    load_stores(None)
-    started = time.perf_counter()
+    first_stores = load_stores(None)
     stores = load_stores(None)
-    assert time.perf_counter() - started < 0.5
+    assert all(a is b for a, b in zip(first_stores, stores, strict=True))  # loaded once, then reused
     assert [s.name for s in stores][:1] == ["stdlib ssl"]
 
 

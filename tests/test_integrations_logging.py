@@ -165,7 +165,7 @@ def test_no_network_in_the_logging_call(logger: logging.Logger) -> None:
         capture.addFilter(probing)
         started = time.perf_counter()
         _log_error(logger, error)
-        assert time.perf_counter() - started < 0.5  # the 2 s probe runs aside
+        assert time.perf_counter() - started < 1.5  # the 2 s probe runs aside (a bound, not a benchmark)
         assert probing.worker is not None and probing.worker.wait(10)
     assert capture.records[0].sslexplain["kinds"][0] == "incomplete_chain"  # type: ignore[attr-defined]
 
@@ -180,8 +180,8 @@ def test_filter_cost_is_microseconds(verification_error: BaseException) -> None:
         explain_filter._explain(record)
         timings.append(time.perf_counter() - started)
         assert record.sslexplain  # type: ignore[attr-defined]
-    # Dominated by formatting the traceback once, which the handler would do anyway.
-    assert statistics.median(timings) < 0.005, statistics.median(timings)
+    # A bound against blocking (no I/O, no probe), not a benchmark: benchmarks/ measures the cost.
+    assert statistics.median(timings) < 0.05, statistics.median(timings)
 
 
 def test_probe_logs_a_follow_up_record_once_per_host(
