@@ -148,7 +148,11 @@ def explain(
             from ._target import parse_target
 
             target = parse_target(
-                reported.host, port=reported.port, ca_file=ca_file, connect_to=connect_to, proxy=proxy
+                reported.host,
+                port=reported.port,
+                ca_file=ca_file or _failing_client_bundle(reported),
+                connect_to=connect_to,
+                proxy=proxy,
             )
         except ValueError:
             target = None
@@ -157,6 +161,25 @@ def explain(
             observation = _observe(target, timeout, reported, check_revocation=check_revocation, now=now)
             return _compare_with_report(analyze(observation, lang=language), observation, language)
     return analyze(offline_observation(reported), lang=language)
+
+
+def _failing_client_bundle(reported: ReportedError) -> str | None:
+    """The bundle the reporting client loads by itself, so the probe verifies as it did.
+
+    requests takes REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE, else certifi; httpx takes
+    SSL_CERT_FILE, else certifi. Other clients use Python's default context, the probe's
+    own default. A setting that names no readable file is left to the environment rules.
+    """
+    import os
+
+    from . import _clients
+
+    configs = {"requests": _clients.requests_config, "httpx": _clients.httpx_config}
+    config = configs[reported.client]() if reported.client in configs else None
+    if config is None or not config.sources:
+        return None
+    path = config.sources[0].path
+    return path if os.path.isfile(path) else None
 
 
 def environment(*, lang: str | None = None) -> EnvironmentReport:

@@ -278,3 +278,25 @@ def test_unknown_issuer_on_a_public_site_points_to_this_side(text: str) -> None:
     d = sslexplain.explain(text, probe=False)
     assert d.primary is not None and d.primary.kind is CauseKind.INTERCEPTION, str(d)
     assert CauseKind.MISSING_ROOT in d.kinds and CauseKind.PYTHON_ENVIRONMENT in d.kinds
+
+
+def test_requests_failure_probed_with_requests_own_bundle(
+    pki: PKI, monkeypatch: pytest.MonkeyPatch, tmp_path: object
+) -> None:
+    """requests (certifi) fails where the default store (SSL_CERT_FILE) has the root: missing_root."""
+    import os
+
+    system = os.path.join(str(tmp_path), "system.pem")
+    with open(pki.ca_file, "rb") as src, open(system, "wb") as dst:
+        dst.write(src.read())
+    monkeypatch.setenv("SSL_CERT_FILE", system)  # the "system" store trusts the lab root; certifi does not
+    with TLSServer([pki.leaf("localhost"), pki.intermediate], hosts=HOSTS) as server:
+        import requests
+
+        with pytest.raises(requests.exceptions.SSLError) as caught:
+            requests.get(f"https://localhost:{server.port}/", timeout=5)
+        d = sslexplain.explain(caught.value, timeout=5)
+    assert d.primary is not None and d.primary.kind is CauseKind.MISSING_ROOT, str(d)
+    assert not any("reported error had verify code" in e for c in d.causes for e in c.evidence)
+    verdicts = {c.client: c.verifies for c in d.clients}
+    assert verdicts.get("stdlib ssl") is True
