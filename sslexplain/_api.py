@@ -147,10 +147,11 @@ def explain(
         try:
             from ._target import parse_target
 
+            own_bundle = None if ca_file else _failing_client_bundle(reported)
             target = parse_target(
                 reported.host,
                 port=reported.port,
-                ca_file=ca_file or _failing_client_bundle(reported),
+                ca_file=ca_file or own_bundle,
                 connect_to=connect_to,
                 proxy=proxy,
             )
@@ -159,8 +160,17 @@ def explain(
         if target is not None:
             _check_now(now)
             observation = _observe(target, timeout, reported, check_revocation=check_revocation, now=now)
+            if own_bundle is not None and reported.client and observation.stores:
+                observation = _as_client_store(observation, reported.client)
             return _compare_with_report(analyze(observation, lang=language), observation, language)
     return analyze(offline_observation(reported), lang=language)
+
+
+def _as_client_store(observation: Observation, client: str) -> Observation:
+    """Name the probed store after the client that failed, and drop that client's duplicate row."""
+    first = dataclasses.replace(observation.stores[0], name=client)
+    rest = tuple(store for store in observation.stores[1:] if store.name != client)
+    return dataclasses.replace(observation, stores=(first, *rest))
 
 
 def _failing_client_bundle(reported: ReportedError) -> str | None:

@@ -300,3 +300,6 @@ def test_requests_failure_probed_with_requests_own_bundle(
     assert not any("reported error had verify code" in e for c in d.causes for e in c.evidence)
     verdicts = {c.client: c.verifies for c in d.clients}
     assert verdicts.get("stdlib ssl") is True
+    assert d.clients[0].client == "requests" and not d.clients[0].verifies
+    assert [c.client for c in d.clients].count("requests") == 1
+    assert "requests" in d.primary.summary
