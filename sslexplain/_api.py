@@ -91,9 +91,9 @@ def diagnose_many(
         ``ok=False``, no cause and no observation, the reason in ``verdict``. Caller
         mistakes (``concurrency=0``, a missing ``ca_file``) raise at the call.
     """
-    from ._scan import diagnose_many as run
+    from ._scan import invalid_diagnosis, scan
 
-    return run(
+    items = scan(
         targets,
         concurrency=concurrency,
         port=port,
@@ -103,6 +103,7 @@ def diagnose_many(
         lang=lang,
         network=network,
     )
+    return (item.diagnosis if item.diagnosis is not None else invalid_diagnosis(item, lang) for item in items)
 
 
 def explain(

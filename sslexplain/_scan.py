@@ -174,31 +174,6 @@ def _one(index: int, item: str | Target, options: _Options) -> ScanItem:
         return ScanItem(index=index, line=line.strip()[:MAX_LINE], error=error, internal=True)
 
 
-def diagnose_many(
-    targets: Iterable[str | Target],
-    *,
-    concurrency: int = 32,
-    port: int | None = None,
-    timeout: float = 10.0,
-    ca_file: str | None = None,
-    proxy: str | None = None,
-    lang: str | None = None,
-    network: bool = True,
-) -> Iterator[Diagnosis]:
-    """See :func:`sslexplain.diagnose_many` (``_api`` holds the public door so the import stays light)."""
-    items = scan(
-        targets,
-        concurrency=concurrency,
-        port=port,
-        timeout=timeout,
-        ca_file=ca_file,
-        proxy=proxy,
-        lang=lang,
-        network=network,
-    )
-    return (item.diagnosis if item.diagnosis is not None else invalid_diagnosis(item, lang) for item in items)
-
-
 def invalid_diagnosis(item: ScanItem, lang: str | None) -> Diagnosis:
     """A line that could not be diagnosed, as a Diagnosis without cause: there is no measurement."""
     from ._messages import normalize_lang, text

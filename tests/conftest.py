@@ -10,28 +10,15 @@ from collections.abc import Callable, Iterator
 import pytest
 from hypothesis import HealthCheck, settings
 
+from sslexplain._environment import TLS_VARIABLES
 from sslexplain.lab import Issued, Lab, TLSServer, pem_bundle, root
 
 # Property tests check correctness, not speed: no per-example deadline (CI shares 2 cores).
 settings.register_profile("sslexplain", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("sslexplain")
 
-TLS_ENV = (
-    "SSL_CERT_FILE",
-    "SSL_CERT_DIR",
-    "REQUESTS_CA_BUNDLE",
-    "CURL_CA_BUNDLE",
-    "PIP_CERT",
-    "HTTPS_PROXY",
-    "https_proxy",
-    "HTTP_PROXY",
-    "http_proxy",
-    "ALL_PROXY",
-    "all_proxy",
-    "NO_PROXY",
-    "no_proxy",
-    "SSLEXPLAIN_LANG",
-)
+# Everything sslexplain reads from the environment, plus conda's settings and our language.
+TLS_ENV = (*TLS_VARIABLES, "CONDARC", "CONDA_SSL_VERIFY", "SSLEXPLAIN_LANG")
 
 
 @pytest.fixture(autouse=True)
